@@ -1,0 +1,2 @@
+export * from './clocks.js';
+export * from './schedules.js';

@@ -1,0 +1,11 @@
+/**
+ * Hearth's domain: the public surface. Nothing outside domain/ imports
+ * anything else from it.
+ */
+export * from './calendar/index.js';
+export * from './complaint/index.js';
+export * from './deadlines/index.js';
+export * from './errors.js';
+export * from './letters/kinds.js';
+export type * from './policy/policy.js';
+export { code2024 } from './policy/presets/code-2024.js';
