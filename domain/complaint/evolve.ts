@@ -1,3 +1,4 @@
+import { londonDate } from '../calendar/index.js';
 import type { ComplaintEvent, ComplaintReceived } from './events.js';
 import type { ComplaintState, Stage, StageRecord, Status } from './model.js';
 
@@ -75,7 +76,14 @@ export function evolve(
     case 'clarification-requested':
       return {
         ...state,
-        clarificationsRequested: state.clarificationsRequested + 1,
+        clarifications: [
+          ...state.clarifications,
+          {
+            stage: event.stage,
+            questions: event.questions,
+            on: londonDate(event.at),
+          },
+        ],
       };
     case 'acknowledged':
       return withStage(state, event.stage, {
@@ -310,7 +318,7 @@ function fromReceipt(event: ComplaintReceived): ComplaintState {
     restrictions: [],
     correspondence: [],
     clockMarks: [],
-    clarificationsRequested: 0,
+    clarifications: [],
   };
 }
 

@@ -222,6 +222,12 @@ export interface Correspondence {
   readonly letterId?: string;
 }
 
+export interface Clarification {
+  readonly stage: Stage;
+  readonly questions: string;
+  readonly on: IsoDate;
+}
+
 /** A clock event the deadline job has already recorded, so it is recorded once. */
 export interface ClockMark {
   readonly clockId: string;
@@ -274,7 +280,8 @@ export interface ComplaintState {
   readonly restrictions: readonly Restriction[];
   readonly correspondence: readonly Correspondence[];
   readonly clockMarks: readonly ClockMark[];
-  readonly clarificationsRequested: number;
+  /** Questions put to the resident to clarify the complaint (Code 5.6). */
+  readonly clarifications: readonly Clarification[];
   readonly closedOn?: IsoDate;
   readonly closure?: { readonly reason: string; readonly learning?: string };
   readonly withdrawal?: { readonly reason: string; readonly on: IsoDate };

@@ -327,10 +327,7 @@ function windowClocks(
       stage: 1,
       label: 'Resident may ask for stage 2 until',
       startedOn: response.on,
-      dueOn:
-        window.unit === 'calendar-days'
-          ? addDays(response.on, window.days)
-          : calendar.addWorkingDays(response.on, window.days),
+      dueOn: afterPeriod(response.on, window, calendar),
       breachable: false,
       cite: window.cite,
     });
@@ -342,15 +339,32 @@ function windowClocks(
       kind: 'auto-close',
       label: 'Close if the resident has not been in touch',
       startedOn: response.on,
-      dueOn:
-        autoClose.unit === 'calendar-days'
-          ? addDays(response.on, autoClose.days)
-          : calendar.addWorkingDays(response.on, autoClose.days),
+      dueOn: afterPeriod(response.on, autoClose, calendar),
       breachable: false,
       cite: autoClose.cite,
     });
   }
   return clocks;
+}
+
+/**
+ * The last day of a period of calendar or working days after a date: the
+ * resident's escalation window, an auto-close period.
+ *
+ * @example
+ * afterPeriod('2026-11-10', { days: 28, unit: 'calendar-days' }, calendar); // '2026-12-08'
+ */
+export function afterPeriod(
+  from: IsoDate,
+  period: {
+    readonly days: number;
+    readonly unit: 'calendar-days' | 'working-days';
+  },
+  calendar: WorkingCalendar,
+): IsoDate {
+  return period.unit === 'calendar-days'
+    ? addDays(from, period.days)
+    : calendar.addWorkingDays(from, period.days);
 }
 
 function followThroughClocks(state: ComplaintState): Draft[] {

@@ -421,7 +421,13 @@ describe('the complaint definition (Code 5.6–5.7, 6.7–6.8)', () => {
       at('2026-11-23'),
     );
 
-    expect(h.state.clarificationsRequested).toBe(1);
+    expect(h.state.clarifications).toEqual([
+      {
+        stage: 1,
+        questions: 'Which appointments were missed?',
+        on: '2026-11-23',
+      },
+    ]);
     expect(result.intents[0]).toMatchObject({ kind: 'clarification-request' });
     expect(wrongStage).toMatchObject({
       ok: false,
