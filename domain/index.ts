@@ -8,5 +8,4 @@ export * from './deadlines/index.js';
 export * from './errors.js';
 export * from './letters/index.js';
 export * from './policy/index.js';
-export type * from './policy/policy.js';
-export { code2024 } from './policy/presets/code-2024.js';
+export * from './policy/index.js';
