@@ -1,9 +1,7 @@
-import type { Citation, Policy } from '../policy.js';
+import type { Policy } from '../policy.js';
+import { citer } from './cite.js';
 
-const code = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: 'Complaint Handling Code 2024', ref }
-    : { source: 'Complaint Handling Code 2024', ref, quote };
+const { cite: code } = citer('Complaint Handling Code 2024');
 
 /**
  * The Housing Ombudsman's Complaint Handling Code (2024) defaults: the

@@ -1,26 +1,13 @@
-import type {
-  Citation,
-  Exclusion,
-  ExclusionGround,
-  Policy,
-  RefusalGround,
-} from '../policy.js';
+import type { ExclusionGround, Policy, RefusalGround } from '../policy.js';
+import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
 
 const SOURCE = 'LHP Complaints Policy 2022–2024 (v3)';
 
-const lhp = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: SOURCE, ref }
-    : { source: SOURCE, ref, quote };
+const { cite: lhp, entryOf } = citer(SOURCE);
 
 /** An instance para 13 says "will not be treated as a complaint". */
-const excluded = (
-  code: string,
-  label: string,
-  ground: ExclusionGround,
-  quote: string,
-): Exclusion => ({ code, label, ground, cite: lhp('para 13', quote) });
+const excluded = entryOf('para 13');
 
 /** One of para 29's criteria for not escalating a complaint. */
 const refusal = (

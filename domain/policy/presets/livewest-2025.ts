@@ -1,29 +1,13 @@
-import type {
-  Citation,
-  Exclusion,
-  ExclusionGround,
-  Policy,
-} from '../policy.js';
+import type { Policy } from '../policy.js';
+import { citer } from './cite.js';
 
 const SOURCE =
   'LiveWest Customer Compliments, Complaints and Feedback Policy (v4.3, July 2025)';
 
-const liveWest = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: SOURCE, ref }
-    : { source: SOURCE, ref, quote };
+const { cite: liveWest, entryOf } = citer(SOURCE);
 
 /** An entry of §2's list of matters "excluded from our complaints service". */
-const excluded = (
-  code: string,
-  label: string,
-  ground: ExclusionGround,
-): Exclusion => ({
-  code,
-  label,
-  ground,
-  cite: liveWest('§2 Scope and definitions, exclusions list', label),
-});
+const excluded = entryOf('§2 Scope and definitions, exclusions list');
 
 /**
  * LiveWest's policy, approved March 2024 for the 2024 Code and updated July

@@ -1,37 +1,16 @@
-import type {
-  Citation,
-  Exclusion,
-  ExclusionGround,
-  Policy,
-} from '../policy.js';
+import type { Policy } from '../policy.js';
+import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
 
 const SOURCE =
   'Livin, Housing Ombudsman Complaint Handling Code self-assessment form (2020)';
 
-const livin = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: SOURCE, ref }
-    : { source: SOURCE, ref, quote };
-
-/** Where the form says nothing: the Code's value, cited as such. */
-const silent = (clause: string): Citation =>
-  livin(`silent — Code default (${clause})`);
+const { cite: livin, silent, entryOf } = citer(SOURCE);
 
 /** An entry of the exclusions list in the form's §1. */
-const excluded = (
-  code: string,
-  label: string,
-  ground: ExclusionGround,
-): Exclusion => ({
-  code,
-  label,
-  ground,
-  cite: livin(
-    '§1 "Does the policy have exclusions where a complaint will not be considered?"',
-    label,
-  ),
-});
+const excluded = entryOf(
+  '§1 "Does the policy have exclusions where a complaint will not be considered?"',
+);
 
 /**
  * Livin's 2020 self-assessment against the (2020) Complaint Handling Code.

@@ -1,33 +1,13 @@
-import type {
-  Citation,
-  Exclusion,
-  ExclusionGround,
-  Policy,
-} from '../policy.js';
+import type { Policy } from '../policy.js';
+import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
 
 const SOURCE = 'livin, "Our Complaints Procedure" leaflet (undated)';
 
-const leaflet = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: SOURCE, ref }
-    : { source: SOURCE, ref, quote };
-
-/** Where the leaflet says nothing: the Code's value, cited as such. */
-const silent = (clause: string): Citation =>
-  leaflet(`silent — Code default (${clause})`);
+const { cite: leaflet, silent, entryOf } = citer(SOURCE);
 
 /** An entry of "What is not a complaint?". */
-const excluded = (
-  code: string,
-  label: string,
-  ground: ExclusionGround,
-): Exclusion => ({
-  code,
-  label,
-  ground,
-  cite: leaflet('"What is not a complaint?"', label),
-});
+const excluded = entryOf('"What is not a complaint?"');
 
 /**
  * livin's resident leaflet "Our Complaints Procedure". A leaflet, not the

@@ -1,31 +1,14 @@
-import type {
-  Citation,
-  Exclusion,
-  ExclusionGround,
-  Policy,
-} from '../policy.js';
+import type { Policy } from '../policy.js';
+import { citer } from './cite.js';
 
 const SOURCE = 'Livv Housing Group Complaints Policy 2018–2021 (v7)';
 
-const livv = (ref: string, quote?: string): Citation =>
-  quote === undefined
-    ? { source: SOURCE, ref }
-    : { source: SOURCE, ref, quote };
+const { cite: livv, entryOf } = citer(SOURCE);
 
 /** An entry of §3's list of matters "not classed as formal complaints". */
-const excluded = (
-  code: string,
-  label: string,
-  ground: ExclusionGround,
-): Exclusion => ({
-  code,
-  label,
-  ground,
-  cite: livv(
-    '§3 Policy detail, list of matters not classed as formal complaints',
-    label,
-  ),
-});
+const excluded = entryOf(
+  '§3 Policy detail, list of matters not classed as formal complaints',
+);
 
 /**
  * Livv Housing Group's Complaints Policy 2018–2021 (version 7), as written.
