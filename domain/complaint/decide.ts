@@ -139,7 +139,7 @@ function step(state: ComplaintState, command: C.Command, ctx: Ctx): Step {
     case 'refuse-escalation':
       return refuseEscalation(state, command, ctx);
     case 'assign':
-      return assign(state, command, ctx);
+      return assign(state, command);
     case 'record-meeting':
       return recordMeeting(state, command, ctx);
     case 'record-remedy':
@@ -601,12 +601,7 @@ function respond(state: ComplaintState, command: C.Respond, ctx: Ctx): Step {
     required(command.summary, 'summary') ??
     decisionsProblem(command, record.definition) ??
     (stage === 2
-      ? independenceProblem(
-          state,
-          ctx.actor.id,
-          ctx.policy,
-          'STAGE2.SAME_DECISION_MAKER',
-        )
+      ? independenceProblem(state, ctx.actor.id, 'STAGE2.SAME_DECISION_MAKER')
       : undefined) ??
     remedyInputsProblem(command.remedies ?? [], 'remedies') ??
     actionInputsProblem(command.actions ?? [], 'actions');
@@ -678,14 +673,16 @@ function decisionsProblem(
   return undefined;
 }
 
-/** Code 6.13: the stage 2 decision-maker did not consider stage 1. */
+/**
+ * Code 6.13: the stage 2 decision-maker did not consider stage 1. Enforced
+ * whatever the policy says: a policy silent on it (or a panel that might
+ * include the stage 1 manager) cannot make the same person independent.
+ */
 function independenceProblem(
   state: ComplaintState,
   person: string,
-  policy: Policy,
   code: string,
 ): Step | undefined {
-  if (!policy.stage2.handler.mustDifferFromStage1) return undefined;
   const stage1 = state.stage1;
   const involved = [stage1?.handler, stage1?.response?.by];
   if (involved.includes(person)) {
@@ -765,7 +762,7 @@ function refuseEscalation(
   );
 }
 
-function assign(state: ComplaintState, command: C.Assign, ctx: Ctx): Step {
+function assign(state: ComplaintState, command: C.Assign): Step {
   const problem =
     required(command.handler, 'handler') ?? stageIsOpen(state, command.stage);
   if (problem) return problem;
@@ -773,7 +770,6 @@ function assign(state: ComplaintState, command: C.Assign, ctx: Ctx): Step {
     const conflict = independenceProblem(
       state,
       command.handler,
-      ctx.policy,
       'STAGE2.SAME_HANDLER_AS_STAGE1',
     );
     if (conflict) return conflict;

@@ -153,7 +153,11 @@ export interface StagePolicy {
   readonly earlyResolution?: Clock;
   /** Written progress updates every N working days while the stage runs long. */
   readonly updateIntervalWorkingDays?: number;
-  /** Who decides, and whether it must be someone other than the stage 1 handler. */
+  /**
+   * Who decides, and whether the policy says it is someone other than the
+   * stage 1 handler. Hearth keeps the stage 1 handler off stage 2 whatever
+   * this says (Code 6.13); the flag feeds the lint.
+   */
   readonly handler: {
     readonly description: string;
     readonly mustDifferFromStage1: boolean;

@@ -165,10 +165,18 @@ describe('LHP 2022 (seed 004)', () => {
       rejection: { code: 'STAGE2.EXTENSION_EXCEEDS_CAP' },
     });
 
-    // The policy does not keep the stage 1 handler off stage 2: run as
-    // written, and the lint reports it (6.13).
-    h.do({ type: 'assign', stage: 2, handler: officer.id }, at('2027-02-03'));
-    h.do(respond(2), at('2027-02-26'), officer);
+    // The policy does not say stage 2 is someone else (the lint reports
+    // 6.13), but Hearth keeps the stage 1 handler off stage 2 regardless.
+    const same = h.try(
+      { type: 'assign', stage: 2, handler: officer.id },
+      at('2027-02-03'),
+    );
+    expect(same).toMatchObject({
+      ok: false,
+      rejection: { code: 'STAGE2.SAME_HANDLER_AS_STAGE1' },
+    });
+    h.do({ type: 'assign', stage: 2, handler: manager.id }, at('2027-02-03'));
+    h.do(respond(2), at('2027-02-26'), manager);
     expect(h.state.status).toBe('stage2-responded');
   });
 });
