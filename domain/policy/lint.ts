@@ -596,7 +596,36 @@ const boardReportingRule: Rule = (p) => {
   ];
 };
 
+/**
+ * A policy that does not state its definition or a stage's statutory
+ * timescale leaves residents unable to see the process (3.4–3.5, C), even
+ * though Hearth runs the Code's value in its place.
+ */
+function notStatedRule(): Rule {
+  const what = (p: Policy) =>
+    [
+      ['1.2', 'what a complaint is', p.definition.cite],
+      ['6.2', 'when stage 1 is acknowledged', p.stage1.acknowledge.cite],
+      ['6.3', 'when the stage 1 response is due', p.stage1.respond.cite],
+      ['6.11', 'when stage 2 is acknowledged', p.stage2.acknowledge.cite],
+      ['6.14', 'when the stage 2 response is due', p.stage2.respond.cite],
+    ] as const;
+  return (p) =>
+    what(p)
+      .filter(([, , cite]) => cite.silent === true)
+      .map(([clause, subject, cite]) =>
+        departure(
+          'not-stated',
+          clause,
+          'gap',
+          `The policy does not say ${subject}; the Code sets it (clause ${clause}) and Hearth applies the Code's value, but residents cannot read it in the policy.`,
+          cite,
+        ),
+      );
+}
+
 const RULES: readonly Rule[] = [
+  notStatedRule(),
   definitionRule,
   exclusionRule,
   anonymousRule,

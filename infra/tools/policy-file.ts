@@ -12,6 +12,7 @@ const citation = z.strictObject({
   source: z.string().min(1),
   ref: z.string().min(1),
   quote: z.string().min(1).exactOptional(),
+  silent: z.literal(true).exactOptional(),
 });
 
 const wholeDays = z.number().int();

@@ -13,8 +13,10 @@ export function citer(source: string) {
   return {
     cite,
     /** Where the document says nothing: the Code's value, cited as such. */
-    silent: (clause: string): Citation =>
-      cite(`silent — Code default (${clause})`),
+    silent: (clause: string, note?: string): Citation => ({
+      ...cite(`silent — Code default (${clause})${note ? `: ${note}` : ''}`),
+      silent: true,
+    }),
     /** An exclusion from a list at one place in the document, quoting the entry. */
     entryOf:
       (ref: string) =>

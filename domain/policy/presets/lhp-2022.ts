@@ -4,7 +4,7 @@ import { code2024 } from './code-2024.js';
 
 const SOURCE = 'LHP Complaints Policy 2022–2024 (v3)';
 
-const { cite: lhp, entryOf } = citer(SOURCE);
+const { cite: lhp, silent, entryOf } = citer(SOURCE);
 
 /** An instance para 13 says "will not be treated as a complaint". */
 const excluded = entryOf('para 13');
@@ -139,9 +139,7 @@ export const lhp2022: Policy = {
     name: 'Stage 2',
     acknowledge: {
       ...code2024.stage2.acknowledge,
-      cite: lhp(
-        'silent — Code default (6.11): paras 20–21 state no acknowledgement',
-      ),
+      cite: silent('6.11', 'paras 20–21 state no acknowledgement'),
     },
     respond: {
       workingDays: 20,
@@ -224,7 +222,7 @@ export const lhp2022: Policy = {
   },
   closure: {
     autoCloseAfterNoContact: null,
-    cite: lhp('silent — Code default (6.6)'),
+    cite: silent('6.6'),
   },
   remedies: {
     guidance:

@@ -167,6 +167,9 @@ describe('lintPolicy: the seed policies', () => {
         ['5.11', 'gap', 'escalation-refusal-ground'],
         // §6 "did not provide any evidence that policy had not been followed … or any new evidence"
         ['6.12', 'breach', 'escalation-reasons'],
+        // The form asks nothing about stage 2 timescales: Code defaults, unstated
+        ['6.11', 'gap', 'not-stated'],
+        ['6.14', 'gap', 'not-stated'],
       ),
     );
   });
@@ -196,6 +199,8 @@ describe('lintPolicy: the seed policies', () => {
   it('livin-leaflet (shared/seeds/003)', () => {
     expect(summary(lintPolicy(livinLeaflet))).toEqual(
       expected(
+        // The leaflet lists only what is not a complaint: no definition
+        ['1.2', 'gap', 'not-stated'],
         // "What is not a complaint?": right of appeal or redress; ASB
         ['2.2', 'advisory', 'exclusion-other'],
         ['2.2', 'advisory', 'exclusion-other'],
@@ -243,6 +248,8 @@ describe('lintPolicy: the seed policies', () => {
         ['5.11', 'gap', 'escalation-refusal-ground'],
         // para 27 "who will undertake the review": not required to differ
         ['6.13', 'gap', 'stage2-handler'],
+        // paras 20–21 state no stage 2 acknowledgement
+        ['6.11', 'gap', 'not-stated'],
         // paras 3, 68: Board reports with no interval, no MRC
         ['9.5', 'gap', 'member-responsible'],
         ['9.7', 'gap', 'board-reporting'],
@@ -834,5 +841,27 @@ describe('lintPolicy: governance (8.1, 9.5, 9.7)', () => {
 
   it('accepts yearly Board reporting', () => {
     expect(lintPolicy(govern({ boardReportingMonths: 12 }))).toEqual([]);
+  });
+});
+
+describe('lintPolicy: timescales a policy does not state', () => {
+  it('reports a silent statutory clock as a gap, even though the value is the Code default', () => {
+    const silent = {
+      source: 'Leaflet',
+      ref: 'silent — Code default (6.14)',
+      silent: true,
+    } as const;
+    const policy = withStage(2, {
+      respond: { ...code2024.stage2.respond, cite: silent },
+    });
+
+    expect(lintPolicy(policy)).toEqual([
+      expect.objectContaining({
+        rule: 'not-stated',
+        clause: '6.14',
+        severity: 'gap',
+        evidence: silent,
+      }),
+    ]);
   });
 });
