@@ -10,6 +10,18 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        // Handlers and adapters against DynamoDB Local and the local
+        // stand-ins, all started by the tests themselves.
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/integration/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
     coverage: {
       provider: 'v8',

@@ -1,0 +1,42 @@
+/**
+ * The one DynamoDB table (DESIGN §3): its keys, indexes, stream and TTL,
+ * defined once for CDK, the runtime and the local stack. Dependency-free:
+ * infra/ imports this file. Key values are spelled only by
+ * `adapters/dynamodb/keys.ts`.
+ */
+export const table = {
+  /** The logical name; deployments add a stage prefix. */
+  name: 'hearth',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  /** Expired idempotency records are deleted by DynamoDB's TTL. */
+  ttlAttribute: 'expiresAt',
+  /** The outbox: event items reach the letters and schedules jobs. */
+  streamViewType: 'NEW_IMAGE',
+  indexes: {
+    /** Open cases by next due date (the staff work queue). Sparse. */
+    workQueue: {
+      name: 'work-queue',
+      partitionKey: { name: 'queuePk', type: 'S' },
+      sortKey: { name: 'queueSk', type: 'S' },
+      projection: [
+        'reference',
+        'status',
+        'nextDueOn',
+        'nextClock',
+        'handler',
+        'channel',
+      ],
+    },
+    /** Complaints by organisation and month received (reports). */
+    reporting: {
+      name: 'by-month-received',
+      partitionKey: { name: 'monthPk', type: 'S' },
+      sortKey: { name: 'monthSk', type: 'S' },
+      projection: ['reference', 'status', 'classification', 'channel'],
+    },
+  },
+} as const;
+
+export type IndexName =
+  (typeof table.indexes)[keyof typeof table.indexes]['name'];

@@ -1,0 +1,24 @@
+/**
+ * The HTTP API's routes: one table read by the CDK app and by the local API
+ * Gateway stand-in, so a route is never written twice. Handlers are named
+ * by function; their code is found by path, never imported.
+ */
+export type FunctionName = 'intake';
+
+export interface Route {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway route path, with `{name}` parameters. */
+  readonly path: string;
+  readonly function: FunctionName;
+  /** Public routes are open; staff routes need a JWT (Cognito in AWS). */
+  readonly auth: 'public' | 'staff';
+}
+
+export const routes: readonly Route[] = [
+  { method: 'POST', path: '/complaints', function: 'intake', auth: 'public' },
+];
+
+/** Where a function's handler module is, relative to the repository root. */
+export function functionEntry(name: string): string {
+  return `functions/${name}/handler.ts`;
+}

@@ -1,0 +1,49 @@
+import {
+  DescribeTableCommand,
+  DescribeTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { afterAll, describe, expect, it } from 'vitest';
+import { table } from '../../functions/shared/table.js';
+import { ensureTable } from '../../infra/local/create-table.js';
+import { dynamoDbClient, freshTable } from './support/dynamodb.js';
+
+const client = dynamoDbClient();
+afterAll(() => client.destroy());
+
+describe('the table on DynamoDB Local, created from functions/shared/table.ts', () => {
+  it('has the keys, both indexes, the stream and TTL', async () => {
+    const name = await freshTable(client);
+
+    const { Table } = await client.send(
+      new DescribeTableCommand({ TableName: name }),
+    );
+    const ttl = await client.send(
+      new DescribeTimeToLiveCommand({ TableName: name }),
+    );
+
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: 'pk', KeyType: 'HASH' },
+      { AttributeName: 'sk', KeyType: 'RANGE' },
+    ]);
+    expect(
+      Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort(),
+    ).toEqual(
+      [table.indexes.reporting.name, table.indexes.workQueue.name].sort(),
+    );
+    expect(Table?.StreamSpecification).toEqual({
+      StreamEnabled: true,
+      StreamViewType: 'NEW_IMAGE',
+    });
+    expect(Table?.LatestStreamArn).toBeDefined();
+    expect(ttl.TimeToLiveDescription).toMatchObject({
+      AttributeName: 'expiresAt',
+      TimeToLiveStatus: 'ENABLED',
+    });
+  });
+
+  it('leaves an existing table alone when asked again', async () => {
+    const name = await freshTable(client);
+
+    await expect(ensureTable(client, name)).resolves.toBeUndefined();
+  });
+});
