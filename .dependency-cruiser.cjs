@@ -69,9 +69,11 @@ module.exports = {
     },
     {
       name: 'not-to-unresolvable',
+      comment:
+        'Type-only imports of @types packages (aws-lambda) have no module to resolve.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      to: { couldNotResolve: true, dependencyTypesNot: ['type-only'] },
     },
   ],
   options: {
