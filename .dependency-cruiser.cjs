@@ -73,7 +73,7 @@ module.exports = {
         'Type-only imports of @types packages (aws-lambda) have no module to resolve.',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true, dependencyTypesNot: ['type-only'] },
+      to: { couldNotResolve: true, pathNot: '^aws-lambda$' },
     },
   ],
   options: {
