@@ -54,3 +54,27 @@ export class InvalidPolicyError extends DomainError {
     this.policyId = policyId;
   }
 }
+
+/**
+ * A save lost a race: the complaint changed since it was read. Never a
+ * silent overwrite; the caller reloads and decides again, or tells the user
+ * (HTTP 412).
+ */
+export class VersionConflictError extends DomainError {
+  readonly complaintId: string;
+  readonly expectedVersion: number;
+
+  constructor(
+    complaintId: string,
+    expectedVersion: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      'COMPLAINT.VERSION_CONFLICT',
+      `${complaintId} changed after version ${expectedVersion} was read`,
+      options,
+    );
+    this.complaintId = complaintId;
+    this.expectedVersion = expectedVersion;
+  }
+}

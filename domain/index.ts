@@ -9,3 +9,4 @@ export * from './errors.js';
 export * from './letters/index.js';
 export * from './policy/index.js';
 export * from './policy/index.js';
+export * from './ports/index.js';

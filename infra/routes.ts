@@ -18,6 +18,16 @@ export const routes: readonly Route[] = [
   { method: 'POST', path: '/complaints', function: 'intake', auth: 'public' },
 ];
 
+/**
+ * The functions the table's stream feeds (DESIGN §2: letters and
+ * schedules), each behind the outbox filter. The CDK app makes an event
+ * source mapping of each; the local stream poller invokes each.
+ */
+export const outboxConsumers: readonly FunctionName[] = [];
+
+/** The function that reads inbound mail (SES receipt → S3 → this). */
+export const mailConsumer: FunctionName | undefined = undefined;
+
 /** Where a function's handler module is, relative to the repository root. */
 export function functionEntry(name: string): string {
   return `functions/${name}/handler.ts`;

@@ -1172,6 +1172,14 @@ function remedyInputsProblem(
         `${at}.amountPence`,
       );
     }
+    const amount = r.amountPence;
+    if (amount !== undefined && !(Number.isInteger(amount) && amount >= 0)) {
+      return fail(
+        'REMEDY.AMOUNT_INVALID',
+        'An amount is a whole number of pence',
+        `${at}.amountPence`,
+      );
+    }
   }
   return undefined;
 }

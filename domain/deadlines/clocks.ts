@@ -417,3 +417,26 @@ function followThroughClocks(state: ComplaintState): Draft[] {
   }
   return clocks;
 }
+
+/**
+ * The clock that falls due first among those a breach can follow: what
+ * orders the staff work queue. Targets and the resident's windows do not
+ * count; undefined when nothing statutory is running.
+ *
+ * @example
+ * nextDue(runningClocks(state, policy, calendar)); // { clockId: 'stage1.respond', dueOn: '2027-01-14' }
+ */
+export function nextDue(
+  clocks: readonly RunningClock[],
+): { clockId: string; dueOn: IsoDate } | undefined {
+  let first: RunningClock | undefined;
+  for (const clock of clocks) {
+    if (clock.breachOn === null) continue;
+    if (first === undefined || compareDates(clock.dueOn, first.dueOn) < 0) {
+      first = clock;
+    }
+  }
+  return first === undefined
+    ? undefined
+    : { clockId: first.id, dueOn: first.dueOn };
+}

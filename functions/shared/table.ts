@@ -38,5 +38,15 @@ export const table = {
   },
 } as const;
 
+/**
+ * The stream filter of the outbox consumers (letters, schedules): only new
+ * event items pass (Lambda event filtering; the local poller applies the
+ * same pattern), so state updates and counters never wake them.
+ */
+export const outboxFilterPattern = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { kind: { S: ['event'] } } },
+} as const;
+
 export type IndexName =
   (typeof table.indexes)[keyof typeof table.indexes]['name'];

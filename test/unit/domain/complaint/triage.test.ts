@@ -577,6 +577,22 @@ describe('the complaint definition (Code 5.6–5.7, 6.7–6.8)', () => {
       at('2026-11-24'),
     );
 
+    const fraction = h.try(
+      {
+        ...base,
+        remedies: [
+          { kind: 'other', description: 'Voucher', amountPence: 12.5 },
+        ],
+      },
+      at('2026-11-24'),
+    );
+    expect(fraction).toMatchObject({
+      ok: false,
+      rejection: {
+        code: 'REMEDY.AMOUNT_INVALID',
+        field: 'remedies.0.amountPence',
+      },
+    });
     expect(noAmount).toMatchObject({
       ok: false,
       rejection: {

@@ -1,0 +1,57 @@
+/**
+ * POST /complaints: the public web form (Code 3.1). Validates the body,
+ * allocates a reference, receives the complaint through the domain and
+ * saves it in one transaction. A retry with the same Idempotency-Key gets
+ * the first answer, never a second complaint.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { londonDate } from '@hearth/domain';
+import middy from '@middy/core';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { problemJson } from '../shared/middleware/problem-json.js';
+import { execute } from '../shared/service.js';
+import { idempotency, repositoryFor } from '../shared/wiring.js';
+import { config } from './config.js';
+import { receipt, receiveCommand } from './receive.js';
+import { type IntakeEvent, intakeEventSchema } from './schema.js';
+
+const logger = new Logger({ serviceName: 'hearth-intake' });
+const repository = repositoryFor(config.tableName);
+
+export async function main(
+  event: IntakeEvent,
+  now = new Date().toISOString(),
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const year = Number(londonDate(now).slice(0, 4));
+  const reference = await repository.nextReference(config.organisationId, year);
+  const token = randomBytes(16).toString('base64url');
+  const { state } = await execute({
+    repository,
+    organisationId: config.organisationId,
+    policy: config.policy,
+    actor: { kind: 'resident', id: 'web-form' },
+    now,
+    newId: randomUUID,
+    command: receiveCommand(reference, event.body, now),
+    trackingTokenHash: createHash('sha256').update(token).digest('hex'),
+  });
+  logger.info('Complaint received', { reference, channel: 'web' });
+  return {
+    statusCode: 201,
+    headers: {
+      'content-type': 'application/json',
+      location: `/complaints/${reference}`,
+    },
+    body: JSON.stringify(receipt(state, token, config.policy)),
+  };
+}
+
+export const handler = middy()
+  .use(problemJson(logger))
+  .use(injectLambdaContext(logger))
+  .use(parser({ schema: intakeEventSchema }))
+  .use(idempotency(config.tableName, config.organisationId, 'intake'))
+  .handler((event: IntakeEvent) => main(event));

@@ -1,0 +1,301 @@
+import {
+  type ConsumedCapacity,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type ComplaintEvent,
+  type ComplaintRepository,
+  type ComplaintState,
+  type DecisionToSave,
+  type Intent,
+  type ReferenceAllocator,
+  VersionConflictError,
+} from '@hearth/domain';
+import {
+  complaintEventSchema,
+  complaintStateSchema,
+  intentSchema,
+  parseRow,
+} from '../../contracts/index.js';
+import { itemKinds, keys } from './keys.js';
+
+type TransactItem = NonNullable<
+  TransactWriteCommandInput['TransactItems']
+>[number];
+
+export interface DynamoDbRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** Sees each write's consumed capacity (for `npm run bench`). */
+  readonly onCapacity?: (
+    operation: string,
+    capacity: readonly ConsumedCapacity[],
+  ) => void;
+}
+
+/** A saved decision as its event item holds it (the outbox record). */
+export interface StoredDecision {
+  readonly organisationId: string;
+  readonly complaintId: string;
+  readonly version: number;
+  readonly at: string;
+  readonly events: readonly ComplaintEvent[];
+  readonly intents: readonly Intent[];
+}
+
+/**
+ * The complaint repository on DynamoDB: state and events in the one table,
+ * each decision saved as one TransactWriteItems of exactly two items (the
+ * state, conditioned on its version, and the event item carrying the
+ * intents), so a decision is all written or not at all.
+ */
+export class DynamoDbComplaintRepository
+  implements ComplaintRepository, ReferenceAllocator
+{
+  readonly #client: DynamoDBDocumentClient;
+  readonly #table: string;
+  readonly #onCapacity: DynamoDbRepositoryOptions['onCapacity'];
+
+  constructor(options: DynamoDbRepositoryOptions) {
+    this.#client = options.client;
+    this.#table = options.tableName;
+    this.#onCapacity = options.onCapacity;
+  }
+
+  async load(
+    organisationId: string,
+    complaintId: string,
+  ): Promise<ComplaintState | undefined> {
+    const { Item } = await this.#client.send(
+      new GetCommand({
+        TableName: this.#table,
+        Key: keys.complaint(organisationId, complaintId),
+        ConsistentRead: true,
+        ProjectionExpression: '#state',
+        ExpressionAttributeNames: { '#state': 'state' },
+      }),
+    );
+    if (Item === undefined) return undefined;
+    return parseRow(
+      complaintStateSchema,
+      Item.state,
+      `complaint state ${complaintId}`,
+    );
+  }
+
+  async save(organisationId: string, decision: DecisionToSave): Promise<void> {
+    const { expectedVersion } = decision;
+    // Refuse a bad row before it is written, not when it is next read.
+    const state = parseRow(
+      complaintStateSchema,
+      decision.state,
+      `complaint state ${decision.state.id}`,
+    );
+    if (state.version !== expectedVersion + 1) {
+      throw new Error(
+        `${state.id}: saving version ${state.version} on ${expectedVersion}`,
+      );
+    }
+    const result = await this.#transact(
+      [
+        this.#stateWrite(organisationId, decision),
+        {
+          Put: {
+            TableName: this.#table,
+            Item: {
+              ...keys.event(organisationId, state.id, state.version),
+              kind: itemKinds.event,
+              organisationId,
+              complaintId: state.id,
+              version: state.version,
+              at: decision.events[0]?.at ?? new Date(0).toISOString(),
+              events: decision.events,
+              intents: decision.intents,
+            },
+            // Never overwrite history, even if the state check were bypassed.
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+      state.id,
+      expectedVersion,
+    );
+    this.#onCapacity?.('save', result ?? []);
+  }
+
+  /** The decisions saved for a complaint, oldest first (its full record). */
+  async history(
+    organisationId: string,
+    complaintId: string,
+  ): Promise<StoredDecision[]> {
+    const { pk } = keys.complaint(organisationId, complaintId);
+    const out: StoredDecision[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :events)',
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':events': keys.eventPrefix,
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) out.push(storedDecision(item));
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
+  async nextReference(organisationId: string, year: number): Promise<string> {
+    const { Attributes, ConsumedCapacity: used } = await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.referenceCounter(organisationId, year),
+        UpdateExpression: 'ADD #n :one SET kind = :kind',
+        ExpressionAttributeNames: { '#n': 'n' },
+        ExpressionAttributeValues: { ':one': 1, ':kind': itemKinds.counter },
+        ReturnValues: 'UPDATED_NEW',
+        ReturnConsumedCapacity: 'INDEXES',
+      }),
+    );
+    this.#onCapacity?.('nextReference', used ? [used] : []);
+    const n = Attributes?.n;
+    if (typeof n !== 'number') throw new Error('Reference counter not updated');
+    return `HTH-${year}-${String(n).padStart(6, '0')}`;
+  }
+
+  #stateWrite(organisationId: string, decision: DecisionToSave): TransactItem {
+    const { state, expectedVersion, nextDue } = decision;
+    const index = {
+      ...keys.monthReceived(
+        organisationId,
+        state.receivedOn,
+        state.receivedAt,
+        state.id,
+      ),
+      ...(nextDue === undefined
+        ? {}
+        : keys.workQueue(organisationId, nextDue.dueOn, state.id)),
+    };
+    const attributes: Record<string, unknown> = {
+      kind: itemKinds.complaint,
+      organisationId,
+      complaintId: state.id,
+      version: state.version,
+      state,
+      reference: state.reference,
+      status: state.status,
+      classification: state.classification,
+      channel: state.channel,
+      ...((state.stage2?.handler ?? state.stage1?.handler)
+        ? { handler: state.stage2?.handler ?? state.stage1?.handler }
+        : {}),
+      ...(nextDue === undefined
+        ? {}
+        : { nextDueOn: nextDue.dueOn, nextClock: nextDue.clockId }),
+      ...index,
+    };
+    const key = keys.complaint(organisationId, state.id);
+    if (expectedVersion === 0) {
+      return {
+        Put: {
+          TableName: this.#table,
+          Item: {
+            ...key,
+            ...attributes,
+            ...(decision.trackingTokenHash === undefined
+              ? {}
+              : { trackingTokenHash: decision.trackingTokenHash }),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+    }
+    // An update, not a put, keeps what only receipt writes (the token hash).
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':expected': expectedVersion };
+    const sets = Object.entries(attributes).map(([name, value], i) => {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      return `#a${i} = :a${i}`;
+    });
+    const removes =
+      nextDue === undefined
+        ? ['queuePk', 'queueSk', 'nextDueOn', 'nextClock']
+        : [];
+    removes.forEach((name, i) => {
+      names[`#r${i}`] = name;
+    });
+    return {
+      Update: {
+        TableName: this.#table,
+        Key: key,
+        UpdateExpression: [
+          `SET ${sets.join(', ')}`,
+          removes.length
+            ? `REMOVE ${removes.map((_, i) => `#r${i}`).join(', ')}`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { ...names, '#version': 'version' },
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  async #transact(
+    items: TransactItem[],
+    complaintId: string,
+    expectedVersion: number,
+  ): Promise<ConsumedCapacity[] | undefined> {
+    try {
+      const output = await this.#client.send(
+        new TransactWriteCommand({
+          TransactItems: items,
+          ReturnConsumedCapacity: 'INDEXES',
+        }),
+      );
+      return output.ConsumedCapacity;
+    } catch (error) {
+      const lost =
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.some(
+          (r) => r.Code === 'ConditionalCheckFailed',
+        );
+      if (lost) {
+        throw new VersionConflictError(complaintId, expectedVersion, {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+}
+
+/** Reads an event item back (from a query or a stream image), validated. */
+export function storedDecision(item: Record<string, unknown>): StoredDecision {
+  const what = `event item ${String(item.complaintId)}#${String(item.version)}`;
+  if (item.kind !== itemKinds.event) throw new Error(`${what} is not an event`);
+  return {
+    organisationId: String(item.organisationId),
+    complaintId: String(item.complaintId),
+    version: Number(item.version),
+    at: String(item.at),
+    events: parseRow(complaintEventSchema.array(), item.events, what),
+    intents: parseRow(intentSchema.array(), item.intents, what),
+  };
+}

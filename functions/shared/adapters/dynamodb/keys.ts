@@ -1,0 +1,71 @@
+/**
+ * The only place that spells a key (DESIGN §3). Every key starts with the
+ * organisation id, so one deployment can serve a housing group and its
+ * subsidiaries without any query crossing between them.
+ */
+const ORGANISATION = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** An organisation id safe to put in a key: lower-case letters, digits, hyphens. */
+export function assertOrganisationId(organisationId: string): void {
+  if (!ORGANISATION.test(organisationId)) {
+    throw new Error(
+      `Invalid organisation id: ${JSON.stringify(organisationId)}`,
+    );
+  }
+}
+
+const org = (organisationId: string) => {
+  assertOrganisationId(organisationId);
+  return `ORG#${organisationId}`;
+};
+
+/** Versions sort as text in the sort key, so pad them. */
+const VERSION_DIGITS = 10;
+
+export const keys = {
+  /** The complaint's current state: one item per complaint. */
+  complaint: (organisationId: string, complaintId: string) => ({
+    pk: `${org(organisationId)}#COMPLAINT#${complaintId}`,
+    sk: 'STATE',
+  }),
+  /** One append-only event item per saved decision, in version order. */
+  event: (organisationId: string, complaintId: string, version: number) => ({
+    pk: `${org(organisationId)}#COMPLAINT#${complaintId}`,
+    sk: `EVENT#${String(version).padStart(VERSION_DIGITS, '0')}`,
+  }),
+  /** The prefix of a complaint's event sort keys (to read its history). */
+  eventPrefix: 'EVENT#',
+  /** The reference counter of one organisation and year. */
+  referenceCounter: (organisationId: string, year: number) => ({
+    pk: `${org(organisationId)}#COUNTER`,
+    sk: `REFERENCE#${year}`,
+  }),
+  /** Work queue index: an open case, by its next due date. */
+  workQueue: (
+    organisationId: string,
+    nextDueOn: string,
+    complaintId: string,
+  ) => ({
+    queuePk: `${org(organisationId)}#QUEUE`,
+    queueSk: `${nextDueOn}#${complaintId}`,
+  }),
+  /** Reporting index: a complaint, by the month it was received. */
+  monthReceived: (
+    organisationId: string,
+    receivedOn: string,
+    receivedAt: string,
+    complaintId: string,
+  ) => ({
+    monthPk: `${org(organisationId)}#RECEIVED#${receivedOn.slice(0, 7)}`,
+    monthSk: `${receivedAt}#${complaintId}`,
+  }),
+  /** Idempotency records' partition (Powertools' static partition key). */
+  idempotency: (organisationId: string) => `${org(organisationId)}#IDEMPOTENCY`,
+} as const;
+
+/** What an item is, so the stream filter lets only event items through. */
+export const itemKinds = {
+  complaint: 'complaint',
+  event: 'event',
+  counter: 'counter',
+} as const;

@@ -1,0 +1,13 @@
+/**
+ * SDK clients, built once per container at module scope (STYLE rec. 9).
+ * Endpoints come from the SDK's own environment variables
+ * (AWS_ENDPOINT_URL_DYNAMODB, …), which the local stack sets.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export const dynamoDb = new DynamoDBClient({});
+
+export const documents = DynamoDBDocumentClient.from(dynamoDb, {
+  marshallOptions: { removeUndefinedValues: true },
+});

@@ -1,0 +1,19 @@
+/**
+ * zod contracts for what crosses a function boundary or sits in storage:
+ * the complaint's state item, its event items (events and outbox intents)
+ * and the Scheduler payload for the deadline job. Each schema is checked at
+ * compile time against the domain type it stores (`drift.ts`).
+ */
+export * from './complaint-event.schema.js';
+export * from './complaint-state.schema.js';
+export {
+  allOf,
+  type DriftedVariants,
+  type Exact,
+  type NoneDrifted,
+  type Normalize,
+} from './drift.js';
+export * from './intent.schema.js';
+export * from './primitives.js';
+export * from './schedule-input.schema.js';
+export { formatPath, parseRow, StoredRowError } from './stored-row.js';
