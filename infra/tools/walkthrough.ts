@@ -1,10 +1,10 @@
 /**
- * `npm start` (until the local stack lands): takes one complaint through
+ * `npm run walkthrough`: takes one complaint through
  * its whole life under a policy preset, on real working days, and prints
  * every step, the clocks it starts or stops, and each letter with the
  * Code's mandatory-element check.
  *
- *   npm start -- --policy livewest-2025 --received 2026-12-23 [--letters]
+ *   npm run walkthrough -- --policy livewest-2025 --received 2026-12-23 [--letters]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';

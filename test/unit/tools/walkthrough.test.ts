@@ -2,7 +2,7 @@ import { presets } from '@hearth/domain';
 import { describe, expect, it } from 'vitest';
 import { walkthrough } from '../../../infra/tools/walkthrough.js';
 
-describe('npm start walkthrough', () => {
+describe('npm run walkthrough', () => {
   it.each(presets.map((p) => [p.id, p] as const))(
     'runs a whole two-stage life under %s with every letter passing the Code check',
     (_id, policy) => {
