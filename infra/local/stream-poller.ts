@@ -26,7 +26,9 @@ export interface StreamConsumer {
   readonly invoke: (event: { Records: unknown[] }) => Promise<unknown>;
 }
 
-export type FilterPattern = { readonly [key: string]: FilterPattern | readonly unknown[] };
+export type FilterPattern = {
+  readonly [key: string]: FilterPattern | readonly unknown[];
+};
 
 export interface StreamPollerOptions {
   readonly client: DynamoDBStreamsClient;
@@ -57,7 +59,9 @@ export async function startStreamPoller(
   options: StreamPollerOptions,
 ): Promise<RunningStreamPoller> {
   const pollMs = options.pollMs ?? 250;
-  const checkpoints: Checkpoints = await readCheckpoints(options.checkpointFile);
+  const checkpoints: Checkpoints = await readCheckpoints(
+    options.checkpointFile,
+  );
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   // Passes never overlap (the loop and drain() share one queue), or a
@@ -84,7 +88,8 @@ export async function startStreamPoller(
     );
     let readAny = false;
     for (const consumer of options.consumers) {
-      const positions = (checkpoints[consumer.name] ??= {});
+      checkpoints[consumer.name] ??= {};
+      const positions = checkpoints[consumer.name] ?? {};
       for (const shard of StreamDescription?.Shards ?? []) {
         const shardId = shard.ShardId;
         if (shardId === undefined || stopped) continue;
@@ -107,7 +112,10 @@ export async function startStreamPoller(
         ShardId: shardId,
         ...(after === undefined
           ? { ShardIteratorType: 'TRIM_HORIZON' }
-          : { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after }),
+          : {
+              ShardIteratorType: 'AFTER_SEQUENCE_NUMBER',
+              SequenceNumber: after,
+            }),
       }),
     );
     let iterator = ShardIterator;
@@ -161,10 +169,17 @@ export async function startStreamPoller(
     }
     const failed = firstFailure(result);
     if (failed === undefined) return lastRead;
-    options.onError?.(consumer.name, new Error(`batch item failure at ${failed}`));
+    options.onError?.(
+      consumer.name,
+      new Error(`batch item failure at ${failed}`),
+    );
     // Done up to the record before the first failure.
-    const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
-    return index <= 0 ? undefined : records[index - 1]?.dynamodb?.SequenceNumber;
+    const index = records.findIndex(
+      (r) => r.dynamodb?.SequenceNumber === failed,
+    );
+    return index <= 0
+      ? undefined
+      : records[index - 1]?.dynamodb?.SequenceNumber;
   };
 
   const loop = async () => {
@@ -198,10 +213,13 @@ export async function startStreamPoller(
 /** The sequence number of the first failed item in a consumer's response. */
 function firstFailure(result: unknown): string | undefined {
   if (typeof result !== 'object' || result === null) return undefined;
-  const failures = (result as { batchItemFailures?: unknown }).batchItemFailures;
+  const failures = (result as { batchItemFailures?: unknown })
+    .batchItemFailures;
   if (!Array.isArray(failures) || failures.length === 0) return undefined;
   const first = failures[0] as { itemIdentifier?: unknown };
-  return typeof first.itemIdentifier === 'string' ? first.itemIdentifier : undefined;
+  return typeof first.itemIdentifier === 'string'
+    ? first.itemIdentifier
+    : undefined;
 }
 
 /**

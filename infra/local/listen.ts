@@ -1,0 +1,62 @@
+/**
+ * Listening and closing for the local stand-ins' servers, so every one of
+ * them binds to loopback by default, reports the port it really got (port 0
+ * means any free port) and closes without leaving a socket open.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** Loopback unless told otherwise: nothing local is meant for the network. */
+export const defaultHost = '127.0.0.1';
+
+/** Starts `server` listening and resolves with the port it is bound to. */
+export function listen(
+  server: Pick<Server, 'listen' | 'once' | 'off' | 'address'>,
+  port: number,
+  host: string,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    server.once('error', failed);
+    server.listen(port, host, () => {
+      server.off('error', failed);
+      resolve(boundPort(server));
+    });
+  });
+}
+
+/** The port a listening server is bound to. */
+export function boundPort(server: Pick<Server, 'address'>): number {
+  const address = server.address() as AddressInfo | string | null;
+  if (address === null || typeof address === 'string') {
+    throw new Error('The server is not listening on a TCP port');
+  }
+  return address.port;
+}
+
+/**
+ * Closes an HTTP server and every connection it still holds (keep-alive
+ * sockets included), so a test runner can exit.
+ */
+export function closeHttpServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) {
+      server.closeAllConnections();
+      resolve();
+      return;
+    }
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * The base URL a client on this machine uses to reach `host:port`: a
+ * wildcard address becomes loopback, an IPv6 address gets brackets.
+ */
+export function baseUrl(host: string, port: number): string {
+  const reachable =
+    host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
+  return `http://${hostPart}:${port}`;
+}

@@ -1,0 +1,269 @@
+/**
+ * `npm start`: Hearth's whole AWS shape on one machine (DESIGN §5).
+ * DynamoDB Local (the real engine) with the table and its stream, the SES
+ * v2 stand-in and its mail page, the EventBridge Scheduler stand-in, the
+ * API Gateway stand-in over the route table, the stream poller feeding
+ * the outbox consumers, and an SMTP port for mail in. Handlers are loaded
+ * by path, as Lambda does. Ctrl-C stops everything it started.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { envKeys } from '../../functions/shared/env-keys.js';
+import { outboxFilterPattern } from '../../functions/shared/table.js';
+import { mailConsumer, outboxConsumers, routes } from '../routes.js';
+import { startApiGateway } from './api-gateway.js';
+import { ensureTable, streamArnOf } from './create-table.js';
+import {
+  localCredentials,
+  localRegion,
+  startDynamoDbLocal,
+} from './dynamodb-local.js';
+import { LocalLambdas } from './lambda-runtime.js';
+import { startScheduler } from './scheduler/index.js';
+import { startSes } from './ses.js';
+import { startSmtp } from './smtp.js';
+import { startStreamPoller } from './stream-poller.js';
+
+export interface LocalStackOptions {
+  readonly host: string;
+  readonly apiPort: number;
+  readonly dynamodbPort: number;
+  readonly sesPort: number;
+  readonly schedulerPort: number;
+  readonly smtpPort: number;
+  /** Data folder, kept between runs; ignored when `inMemory`. */
+  readonly dataDir: string;
+  readonly inMemory: boolean;
+  readonly organisationId: string;
+  readonly policyId: string;
+  readonly tableName: string;
+  /** The repository root that handler entry paths are relative to. */
+  readonly root: string;
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  readonly urls: Readonly<Record<string, string>>;
+  readonly lambdas: LocalLambdas;
+  stop(): Promise<void>;
+}
+
+/** Starts every service; on any failure stops what had started. */
+export async function startLocalStack(
+  options: LocalStackOptions,
+): Promise<LocalStack> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) =>
+        log(`stop failed: ${String(error)}`),
+      );
+    }
+  };
+  const data = (name: string) =>
+    options.inMemory ? undefined : path.join(options.dataDir, name);
+  try {
+    if (!options.inMemory) await mkdir(options.dataDir, { recursive: true });
+
+    const dynamodb = await startDynamoDbLocal({
+      port: options.dynamodbPort,
+      ...(options.inMemory ? {} : { dataDir: data('dynamodb') as string }),
+    });
+    stops.push(dynamodb.stop);
+    const client = new DynamoDBClient({
+      endpoint: dynamodb.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    stops.push(async () => client.destroy());
+    await ensureTable(client, options.tableName);
+
+    const ses = await startSes({ port: options.sesPort, host: options.host });
+    stops.push(ses.stop);
+
+    // The handlers run in this process and read their configuration and
+    // the SDK endpoints from the environment, as they would in Lambda.
+    Object.assign(process.env, {
+      [envKeys.tableName]: options.tableName,
+      [envKeys.organisationId]: options.organisationId,
+      [envKeys.policyId]: options.policyId,
+      [envKeys.senderAddress]: `complaints@${options.organisationId}.localhost`,
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    const lambdas = new LocalLambdas({ root: options.root });
+
+    const scheduler = await startScheduler({
+      port: options.schedulerPort,
+      host: options.host,
+      ...(options.inMemory ? {} : { dataDir: data('scheduler') as string }),
+      fire: async (target) =>
+        lambdas.invoke(
+          functionOfArn(target.arn),
+          target.input === undefined ? {} : JSON.parse(target.input),
+        ),
+    });
+    stops.push(scheduler.stop);
+    process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.endpoint;
+
+    const streams = new DynamoDBStreamsClient({
+      endpoint: dynamodb.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
+    stops.push(async () => streams.destroy());
+    const poller = await startStreamPoller({
+      client: streams,
+      streamArn: await streamArnOf(client, options.tableName),
+      consumers: outboxConsumers.map((name) => ({
+        name,
+        filter: outboxFilterPattern,
+        invoke: (event) => lambdas.invoke(name, event),
+      })),
+      ...(options.inMemory
+        ? {}
+        : { checkpointFile: data('stream-positions.json') as string }),
+      onError: (name, error) => log(`stream → ${name}: ${String(error)}`),
+    });
+    stops.push(poller.stop);
+
+    const smtp = await startSmtp({
+      port: options.smtpPort,
+      host: options.host,
+      mailDir: data('mail-in') ?? path.join(options.root, '.hearth-mail-in'),
+      onMessage: async (message) => {
+        if (mailConsumer === undefined) {
+          log(`mail in: kept ${message.file}`);
+          return;
+        }
+        await lambdas.invoke(mailConsumer, message);
+      },
+    });
+    stops.push(smtp.stop);
+
+    const api = await startApiGateway({
+      port: options.apiPort,
+      host: options.host,
+      routes,
+      lambdas,
+    });
+    stops.push(api.stop);
+
+    const urls = {
+      api: api.url,
+      'complaint form (POST)': `${api.url}/complaints`,
+      'sent mail (SES)': ses.mailPageUrl,
+      'scheduler API': scheduler.endpoint,
+      'DynamoDB Local': dynamodb.endpoint,
+      SMTP: `smtp://${options.host}:${smtp.port}`,
+    };
+    return { urls, lambdas, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+/** `arn:aws:lambda:<region>:<account>:function:hearth-<name>` → `<name>`. */
+export function functionOfArn(arn: string): string {
+  const match = /:function:hearth-([a-z0-9-]+)(?::|$)/.exec(arn);
+  if (match?.[1] === undefined) {
+    throw new Error(`Not a Hearth function ARN: ${arn}`);
+  }
+  return match[1];
+}
+
+/** Flags win over environment variables, which win over defaults. */
+export function optionsFrom(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  root: string,
+): LocalStackOptions {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      host: { type: 'string' },
+      'api-port': { type: 'string' },
+      'dynamodb-port': { type: 'string' },
+      'ses-port': { type: 'string' },
+      'scheduler-port': { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'data-dir': { type: 'string' },
+      'in-memory': { type: 'boolean' },
+      organisation: { type: 'string' },
+      policy: { type: 'string' },
+    },
+  });
+  const port = (flag: string | undefined, name: string, fallback: number) => {
+    const value = Number(flag ?? env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+      throw new Error(`${name}: not a port: ${flag ?? env[name]}`);
+    }
+    return value;
+  };
+  return {
+    host: values.host ?? env.HEARTH_HOST ?? '127.0.0.1',
+    apiPort: port(values['api-port'], 'HEARTH_API_PORT', 3000),
+    dynamodbPort: port(values['dynamodb-port'], 'HEARTH_DYNAMODB_PORT', 8000),
+    sesPort: port(values['ses-port'], 'HEARTH_SES_PORT', 8005),
+    schedulerPort: port(
+      values['scheduler-port'],
+      'HEARTH_SCHEDULER_PORT',
+      8010,
+    ),
+    smtpPort: port(values['smtp-port'], 'HEARTH_SMTP_PORT', 2525),
+    dataDir: path.resolve(
+      root,
+      values['data-dir'] ?? env.HEARTH_DATA_DIR ?? '.hearth',
+    ),
+    inMemory: values['in-memory'] ?? env.HEARTH_IN_MEMORY === 'true',
+    organisationId: values.organisation ?? env.HEARTH_ORGANISATION ?? 'local',
+    policyId: values.policy ?? env.HEARTH_POLICY ?? 'code-2024',
+    tableName: 'hearth-local',
+    root,
+  };
+}
+
+async function main() {
+  const root = path.resolve(import.meta.dirname, '../..');
+  const options = optionsFrom(process.argv.slice(2), process.env, root);
+  const stack = await startLocalStack(options);
+  const width = Math.max(...Object.keys(stack.urls).map((k) => k.length));
+  console.log('\nHearth is running locally.\n');
+  for (const [name, url] of Object.entries(stack.urls)) {
+    console.log(`  ${name.padEnd(width)}  ${url}`);
+  }
+  console.log(
+    `\n  data: ${options.inMemory ? 'in memory (gone when stopped)' : options.dataDir}` +
+      `\n  organisation ${options.organisationId}, policy ${options.policyId}` +
+      '\n\nPress Ctrl-C to stop.\n',
+  );
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (
+  process.argv[1] !== undefined &&
+  path.resolve(process.argv[1]) === import.meta.filename
+) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
