@@ -385,14 +385,20 @@ export function createEngine(
       ),
     put(schedule) {
       // A one-time schedule keeps its time even if it has passed, and so
-      // fires at once; a recurring one starts from now.
-      const oneTime = expressionOf(schedule.expression).kind === 'at';
+      // fires at once; a recurring one starts from its creation (the rate
+      // anchor), read once by the API: a second, later reading of the
+      // clock could skip a rate's first run or include a cron run from
+      // just before creation.
+      const kind = expressionOf(schedule.expression).kind;
+      const after =
+        kind === 'at'
+          ? Number.NEGATIVE_INFINITY
+          : kind === 'rate'
+            ? schedule.rateAnchor - 1 // a rate's first run is at its anchor
+            : schedule.rateAnchor; // a cron's first run is after creation
       const stored: StoredSchedule = {
         ...schedule,
-        nextDue: nextAfter(
-          schedule,
-          oneTime ? Number.NEGATIVE_INFINITY : now() - 1,
-        ),
+        nextDue: nextAfter(schedule, after),
       };
       schedules.set(key(schedule.groupName, schedule.name), stored);
       persist();
