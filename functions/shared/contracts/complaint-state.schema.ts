@@ -285,14 +285,12 @@ export const clockMarkSchema = z.strictObject({
 // ── the state item ──────────────────────────────────────────────────────
 
 /** `ComplaintState` as stored on a complaint's state item. */
-export const complaintStateSchema = z.strictObject({
-  id: idSchema,
-  reference: idSchema,
-  version: z.number().int().positive(),
-  policy: z.strictObject({ id: idSchema, version: z.string().min(1) }),
+/**
+ * What the complaint says about its receipt, the same on the
+ * `complaint-received` event and on the state it starts.
+ */
+export const receiptShape = {
   classification: classificationSchema,
-  status: statusSchema,
-  reopenTo: statusSchema.exactOptional(),
   channel: channelSchema,
   receivedAt: instantSchema,
   receivedOn: isoDateSchema,
@@ -306,6 +304,16 @@ export const complaintStateSchema = z.strictObject({
   representative: representativeSchema.exactOptional(),
   adjustments: z.array(adjustmentSchema),
   vulnerability: z.string().exactOptional(),
+};
+
+export const complaintStateSchema = z.strictObject({
+  id: idSchema,
+  reference: idSchema,
+  version: z.number().int().positive(),
+  policy: z.strictObject({ id: idSchema, version: z.string().min(1) }),
+  ...receiptShape,
+  status: statusSchema,
+  reopenTo: statusSchema.exactOptional(),
   linkedServiceRequestId: idSchema.exactOptional(),
   linkedComplaintIds: z.array(idSchema),
   informal: z
