@@ -1,6 +1,7 @@
 import type { Instant, IsoDate } from '../calendar/index.js';
 import type {
   Adjustment,
+  Attachment,
   Channel,
   Classification,
   ComplaintDefinition,
@@ -46,6 +47,9 @@ export interface Receive {
   readonly vulnerability?: string;
   /** The service request this complaint was raised from (Code 1.5). */
   readonly serviceRequestId?: string;
+  /** For an email: its Message-ID and what came with it. */
+  readonly messageId?: string;
+  readonly attachments?: readonly Attachment[];
 }
 
 /** Decide what a contact is (Code 1.2–1.5) before the stage 1 acknowledgement. */
@@ -227,6 +231,25 @@ export interface RecordCorrespondence {
   readonly at: Instant;
   readonly summary: string;
   readonly letterId?: string;
+  readonly messageId?: string;
+  readonly attachments?: readonly Attachment[];
+}
+
+/** The letters job reports what it did with a letter (once per letter id). */
+export interface RecordLetter {
+  readonly type: 'record-letter';
+  readonly letterId: string;
+  readonly kind: string;
+  readonly outcome: 'sent' | 'queued-for-post' | 'blocked';
+  readonly messageId?: string;
+  readonly pdfKey?: string;
+  readonly missing?: readonly string[];
+}
+
+/** Staff mark a printed letter as posted (the print queue). */
+export interface MarkLetterPosted {
+  readonly type: 'mark-letter-posted';
+  readonly letterId: string;
 }
 
 /** The deadline job reports a reminder or breach time for a clock. */
@@ -265,6 +288,8 @@ export type Command =
   | RestrictContact
   | ReviewRestriction
   | RecordCorrespondence
+  | RecordLetter
+  | MarkLetterPosted
   | NoteClock;
 
 export type CommandType = Command['type'];

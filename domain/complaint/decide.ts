@@ -165,7 +165,11 @@ function step(state: ComplaintState, command: C.Command, ctx: Ctx): Step {
     case 'review-restriction':
       return reviewRestriction(state, command, ctx);
     case 'record-correspondence':
-      return recordCorrespondence(command, ctx);
+      return recordCorrespondence(state, command, ctx);
+    case 'record-letter':
+      return recordLetter(state, command, ctx);
+    case 'mark-letter-posted':
+      return markLetterPosted(state, command, ctx);
     case 'note-clock':
       return noteClock(state, command, ctx);
   }
@@ -200,6 +204,7 @@ function receive(command: C.Receive, ctx: Ctx): Step {
   const {
     type: _t,
     adjustments,
+    attachments,
     serviceRequestId,
     classification: _c,
     ...rest
@@ -211,6 +216,7 @@ function receive(command: C.Receive, ctx: Ctx): Step {
     classification,
     receivedOn,
     adjustments: adjustments ?? [],
+    attachments: attachments ?? [],
     ...(timeLimitEndsOn === undefined ? {} : { timeLimitEndsOn }),
     ...(serviceRequestId === undefined ? {} : { serviceRequestId }),
     informal:
@@ -1082,10 +1088,23 @@ function reviewRestriction(
   });
 }
 
-function recordCorrespondence(command: C.RecordCorrespondence, ctx: Ctx): Step {
+function recordCorrespondence(
+  state: ComplaintState,
+  command: C.RecordCorrespondence,
+  ctx: Ctx,
+): Step {
   const problem =
     required(command.summary, 'summary') ?? notFuture(command.at, 'at', ctx);
   if (problem) return problem;
+  const { messageId } = command;
+  // The same email delivered twice is one message on the record.
+  if (
+    messageId !== undefined &&
+    (state.sourceMessageId === messageId ||
+      state.correspondence.some((c) => c.messageId === messageId))
+  ) {
+    return { ok: true, events: [] };
+  }
   return ok({
     type: 'correspondence-recorded',
     id: ctx.newId(),
@@ -1094,7 +1113,70 @@ function recordCorrespondence(command: C.RecordCorrespondence, ctx: Ctx): Step {
     correspondenceAt: command.at,
     summary: command.summary,
     ...(command.letterId === undefined ? {} : { letterId: command.letterId }),
+    ...(messageId === undefined ? {} : { messageId }),
+    attachments: command.attachments ?? [],
   });
+}
+
+/**
+ * The letters job's report of one letter. Recorded once: a redelivered
+ * outbox record finds the letter already recorded and changes nothing.
+ */
+function recordLetter(
+  state: ComplaintState,
+  command: C.RecordLetter,
+  ctx: Ctx,
+): Step {
+  if (state.letters.some((l) => l.id === command.letterId)) {
+    return { ok: true, events: [] };
+  }
+  const problem =
+    required(command.letterId, 'letterId') ?? required(command.kind, 'kind');
+  if (problem) return problem;
+  if (command.outcome === 'blocked' && !command.missing?.length) {
+    return fail(
+      'LETTER.BLOCKED_WITHOUT_REASON',
+      'Say what the letter was missing',
+      'missing',
+    );
+  }
+  return ok({
+    type: 'letter-recorded',
+    letter: {
+      id: command.letterId,
+      kind: command.kind,
+      status: command.outcome,
+      on: ctx.today,
+      ...(command.messageId === undefined
+        ? {}
+        : { messageId: command.messageId }),
+      ...(command.pdfKey === undefined ? {} : { pdfKey: command.pdfKey }),
+      ...(command.missing === undefined ? {} : { missing: command.missing }),
+    },
+  });
+}
+
+function markLetterPosted(
+  state: ComplaintState,
+  command: C.MarkLetterPosted,
+  ctx: Ctx,
+): Step {
+  const letter = state.letters.find((l) => l.id === command.letterId);
+  if (letter === undefined) {
+    return fail(
+      'LETTER.NOT_FOUND',
+      `No letter ${command.letterId}`,
+      'letterId',
+    );
+  }
+  if (letter.status !== 'queued-for-post') {
+    return fail(
+      'LETTER.NOT_IN_PRINT_QUEUE',
+      `The letter is ${letter.status}`,
+      'letterId',
+    );
+  }
+  return ok({ type: 'letter-posted', letterId: letter.id, on: ctx.today });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Instant, IsoDate } from '../calendar/index.js';
 import type {
   Adjustment,
+  Attachment,
   Channel,
   Classification,
   ComplaintDefinition,
@@ -10,6 +11,7 @@ import type {
   EvidenceRequest,
   Extension,
   Issue,
+  LetterRecord,
   OutstandingAction,
   Remedy,
   Representative,
@@ -50,6 +52,8 @@ export type ComplaintReceived = Event<
     adjustments: readonly Adjustment[];
     vulnerability?: string;
     serviceRequestId?: string;
+    messageId?: string;
+    attachments: readonly Attachment[];
     /** Starts in the policy's informal stage rather than stage 1. */
     informal: boolean;
   }
@@ -193,7 +197,16 @@ export type CorrespondenceRecorded = Event<
     correspondenceAt: Instant;
     summary: string;
     letterId?: string;
+    messageId?: string;
+    attachments: readonly Attachment[];
   }
+>;
+
+export type LetterRecorded = Event<'letter-recorded', { letter: LetterRecord }>;
+
+export type LetterPosted = Event<
+  'letter-posted',
+  { letterId: string; on: IsoDate }
 >;
 
 /** A running clock reached its reminder date. */
@@ -237,6 +250,8 @@ export type ComplaintEvent =
   | ContactRestricted
   | RestrictionReviewed
   | CorrespondenceRecorded
+  | LetterRecorded
+  | LetterPosted
   | ClockReminded
   | ClockBreached;
 

@@ -246,8 +246,23 @@ export function evolve(
             ...(event.letterId === undefined
               ? {}
               : { letterId: event.letterId }),
+            ...(event.messageId === undefined
+              ? {}
+              : { messageId: event.messageId }),
           },
         ],
+        attachments: [...state.attachments, ...event.attachments],
+      };
+    case 'letter-recorded':
+      return { ...state, letters: [...state.letters, event.letter] };
+    case 'letter-posted':
+      return {
+        ...state,
+        letters: state.letters.map((l) =>
+          l.id === event.letterId
+            ? { ...l, status: 'posted' as const, on: event.on }
+            : l,
+        ),
       };
     case 'clock-reminded':
     case 'clock-breached':
@@ -294,6 +309,7 @@ function fromReceipt(event: ComplaintReceived): ComplaintState {
     by: _b,
     informal,
     serviceRequestId,
+    messageId,
     ...rest
   } = event;
   return {
@@ -307,6 +323,7 @@ function fromReceipt(event: ComplaintReceived): ComplaintState {
     ...(serviceRequestId === undefined
       ? {}
       : { linkedServiceRequestId: serviceRequestId }),
+    ...(messageId === undefined ? {} : { sourceMessageId: messageId }),
     ...(isComplaint && informal
       ? { informal: { startedOn: event.receivedOn } }
       : {}),
@@ -319,6 +336,7 @@ function fromReceipt(event: ComplaintReceived): ComplaintState {
     correspondence: [],
     clockMarks: [],
     clarifications: [],
+    letters: [],
   };
 }
 

@@ -57,9 +57,10 @@ function letterFor(
 ): LetterKind | undefined {
   switch (e.type) {
     case 'complaint-received':
-      // LiveWest-style "confirm receipt within 24 hours", where the policy has it.
+      // LiveWest-style "confirm receipt within 24 hours" where the policy
+      // has it, and always an automatic reply to an email.
       return e.classification === 'complaint' &&
-        policy.receiptConfirmation !== undefined
+        (policy.receiptConfirmation !== undefined || e.channel === 'email')
         ? 'receipt-confirmation'
         : undefined;
     case 'classified':

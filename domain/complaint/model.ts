@@ -220,6 +220,36 @@ export interface Correspondence {
   readonly at: Instant;
   readonly summary: string;
   readonly letterId?: string;
+  /** An email's Message-ID, so the same email is never recorded twice. */
+  readonly messageId?: string;
+}
+
+/** A file received with a complaint or a later message, kept in the object store. */
+export interface Attachment {
+  readonly key: string;
+  readonly filename: string;
+  readonly contentType: string;
+  readonly size: number;
+  readonly receivedAt: Instant;
+}
+
+export type LetterStatus = 'sent' | 'queued-for-post' | 'posted' | 'blocked';
+
+/**
+ * What happened to a letter the domain asked for: emailed, queued for the
+ * print room, posted, or blocked by the letter check (surfaced to staff).
+ */
+export interface LetterRecord {
+  readonly id: string;
+  readonly kind: string;
+  readonly status: LetterStatus;
+  readonly on: IsoDate;
+  /** The Message-ID we gave the email, so a reply threads onto this case. */
+  readonly messageId?: string;
+  /** The PDF in the object store, for post and large print. */
+  readonly pdfKey?: string;
+  /** For a blocked letter: the elements the check found missing. */
+  readonly missing?: readonly string[];
 }
 
 export interface Clarification {
@@ -279,6 +309,10 @@ export interface ComplaintState {
   readonly evidenceRequests: readonly EvidenceRequest[];
   readonly restrictions: readonly Restriction[];
   readonly correspondence: readonly Correspondence[];
+  readonly attachments: readonly Attachment[];
+  readonly letters: readonly LetterRecord[];
+  /** The Message-ID of the email the complaint arrived in. */
+  readonly sourceMessageId?: string;
   readonly clockMarks: readonly ClockMark[];
   /** Questions put to the resident to clarify the complaint (Code 5.6). */
   readonly clarifications: readonly Clarification[];

@@ -1,6 +1,7 @@
 import type { ComplaintEvent, EventMeta } from '@hearth/domain';
 import { z } from 'zod';
 import {
+  attachmentSchema,
   classificationSchema,
   complaintDefinitionSchema,
   declinationSchema,
@@ -10,6 +11,7 @@ import {
   evidenceRequestSchema,
   extensionSchema,
   issueSchema,
+  letterRecordSchema,
   outstandingActionSchema,
   receiptShape,
   remedySchema,
@@ -62,6 +64,8 @@ export const complaintEventSchema = z.discriminatedUnion('type', [
     policy: z.strictObject({ id: idSchema, version: z.string().min(1) }),
     ...receiptShape,
     serviceRequestId: idSchema.exactOptional(),
+    messageId: idSchema.exactOptional(),
+    attachments: z.array(attachmentSchema),
     informal: z.boolean(),
   }),
   event('classified', {
@@ -132,7 +136,11 @@ export const complaintEventSchema = z.discriminatedUnion('type', [
     correspondenceAt: instantSchema,
     summary: z.string(),
     letterId: idSchema.exactOptional(),
+    messageId: idSchema.exactOptional(),
+    attachments: z.array(attachmentSchema),
   }),
+  event('letter-recorded', { letter: letterRecordSchema }),
+  event('letter-posted', { letterId: idSchema, ...onShape }),
   event('clock-reminded', clockShape),
   event('clock-breached', clockShape),
 ]);

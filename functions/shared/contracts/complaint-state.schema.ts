@@ -1,6 +1,7 @@
 import type {
   AccessibleFormat,
   Adjustment,
+  Attachment,
   Clarification,
   Classification,
   ClockMark,
@@ -16,6 +17,8 @@ import type {
   Extension,
   Issue,
   IssueDecision,
+  LetterRecord,
+  LetterStatus,
   OutstandingAction,
   Remedy,
   RemedyKind,
@@ -268,6 +271,32 @@ export const correspondenceSchema = z.strictObject({
   at: instantSchema,
   summary: z.string(),
   letterId: idSchema.exactOptional(),
+  messageId: idSchema.exactOptional(),
+});
+
+export const attachmentSchema = z.strictObject({
+  key: idSchema,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int().nonnegative(),
+  receivedAt: instantSchema,
+});
+
+export const letterStatuses = allOf<LetterStatus>()([
+  'sent',
+  'queued-for-post',
+  'posted',
+  'blocked',
+]);
+
+export const letterRecordSchema = z.strictObject({
+  id: idSchema,
+  kind: idSchema,
+  status: z.enum(letterStatuses),
+  on: isoDateSchema,
+  messageId: idSchema.exactOptional(),
+  pdfKey: idSchema.exactOptional(),
+  missing: z.array(z.string()).exactOptional(),
 });
 
 export const clarificationSchema = z.strictObject({
@@ -334,6 +363,9 @@ export const complaintStateSchema = z.strictObject({
   correspondence: z.array(correspondenceSchema),
   clockMarks: z.array(clockMarkSchema),
   clarifications: z.array(clarificationSchema),
+  attachments: z.array(attachmentSchema),
+  letters: z.array(letterRecordSchema),
+  sourceMessageId: idSchema.exactOptional(),
   closedOn: isoDateSchema.exactOptional(),
   closure: z
     .strictObject({
@@ -379,4 +411,6 @@ true satisfies Exact<z.infer<typeof restrictionSchema>, Restriction>;
 true satisfies Exact<z.infer<typeof correspondenceSchema>, Correspondence>;
 true satisfies Exact<z.infer<typeof clarificationSchema>, Clarification>;
 true satisfies Exact<z.infer<typeof clockMarkSchema>, ClockMark>;
+true satisfies Exact<z.infer<typeof attachmentSchema>, Attachment>;
+true satisfies Exact<z.infer<typeof letterRecordSchema>, LetterRecord>;
 true satisfies Exact<z.infer<typeof complaintStateSchema>, ComplaintState>;

@@ -176,6 +176,50 @@ function fullLifecycle() {
     at('2026-03-03'),
   );
   c.do({ type: 'assign', stage: 1, handler: 'officer-ana' }, at('2026-03-03'));
+  c.do(
+    {
+      type: 'record-letter',
+      letterId: 'c-1/receipt-confirmation/1',
+      kind: 'receipt-confirmation',
+      outcome: 'queued-for-post',
+      pdfKey: 'letters/c-1/receipt-confirmation-1.pdf',
+    },
+    at('2026-03-03'),
+  );
+  c.do(
+    { type: 'mark-letter-posted', letterId: 'c-1/receipt-confirmation/1' },
+    at('2026-03-03'),
+  );
+  c.do(
+    {
+      type: 'record-letter',
+      letterId: 'c-1/clarification-request/3',
+      kind: 'clarification-request',
+      outcome: 'blocked',
+      missing: ['clarification'],
+    },
+    at('2026-03-03'),
+  );
+  c.do(
+    {
+      type: 'record-correspondence',
+      direction: 'in',
+      channel: 'email',
+      at: at('2026-03-03', '09:30'),
+      summary: 'Reply with a photo',
+      messageId: '<reply-1@example.org>',
+      attachments: [
+        {
+          key: 'mail/attachments/c-1/photo.jpg',
+          filename: 'photo.jpg',
+          contentType: 'image/jpeg',
+          size: 2048,
+          receivedAt: at('2026-03-03', '09:30'),
+        },
+      ],
+    },
+    at('2026-03-03'),
+  );
 
   // The acknowledgement is late: the deadline job reminds, then breaches.
   const ack = c.clock('stage1.acknowledge');
@@ -481,12 +525,10 @@ describe('rows the domain produces', () => {
     expect(new Set(produced.intents.map((i) => i.type))).toEqual(
       new Set(intentTypes),
     );
-    // receipt-confirmation is only under a policy that has one.
-    expect(new Set(letterKindsSent)).toEqual(
-      new Set(letterKinds.filter((k) => k !== 'receipt-confirmation')),
-    );
-    // 30 decisions on the full lifecycle, 18 on the other paths.
-    expect(produced.states).toHaveLength(48);
+    // The lifecycle's email receipt brings the automatic receipt reply.
+    expect(new Set(letterKindsSent)).toEqual(new Set(letterKinds));
+    // 34 decisions on the full lifecycle, 18 on the other paths.
+    expect(produced.states).toHaveLength(52);
   });
 
   it('parses every state and round-trips it through JSON unchanged', () => {

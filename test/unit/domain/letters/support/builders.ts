@@ -161,6 +161,8 @@ export function aReceivedComplaint(
     correspondence: [],
     clockMarks: [],
     clarifications: [],
+    attachments: [],
+    letters: [],
     ...overrides,
   };
 }
