@@ -13,6 +13,21 @@ export const envKeys = {
   policyId: 'HEARTH_POLICY_ID',
   /** Letters' From address (an SES verified identity). */
   senderAddress: 'HEARTH_SENDER_ADDRESS',
+  /** Where staff notifications (breaches) go when no officer address is known. */
+  teamAddress: 'HEARTH_TEAM_ADDRESS',
+  /** The landlord as letters sign it: name, postal address, phone, email. */
+  landlordName: 'HEARTH_LANDLORD_NAME',
+  landlordAddress: 'HEARTH_LANDLORD_ADDRESS',
+  landlordPhone: 'HEARTH_LANDLORD_PHONE',
+  /** Bucket of raw inbound mail, attachments and quarantined mail. */
+  mailBucket: 'HEARTH_MAIL_BUCKET',
+  /** Bucket of letter PDFs (post, large print). */
+  lettersBucket: 'HEARTH_LETTERS_BUCKET',
+  /** EventBridge Scheduler: the group, the deadline function and the role it assumes. */
+  scheduleGroup: 'HEARTH_SCHEDULE_GROUP',
+  deadlineFunctionArn: 'HEARTH_DEADLINE_FUNCTION_ARN',
+  schedulerRoleArn: 'HEARTH_SCHEDULER_ROLE_ARN',
+  scheduleDeadLetterArn: 'HEARTH_SCHEDULE_DLQ_ARN',
   /** Powertools: the service name on every log line and metric. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',

@@ -14,6 +14,7 @@ import {
   type Policy,
   runningClocks,
   ukBankHolidays,
+  VersionConflictError,
   type WorkingCalendar,
   workingCalendar,
 } from '@hearth/domain';
@@ -92,4 +93,24 @@ export async function execute(input: Execute): Promise<Executed> {
       : { trackingTokenHash: input.trackingTokenHash }),
   });
   return { state: result.state, intents: result.intents, changed: true };
+}
+
+/**
+ * `execute` for system jobs (letters, deadlines, email): a lost race is
+ * expected when staff act at the same moment, so reload and decide again,
+ * a few times, before giving up.
+ */
+export async function executeWithRetry(
+  input: Execute,
+  attempts = 5,
+): Promise<Executed> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await execute(input);
+    } catch (error) {
+      if (!(error instanceof VersionConflictError) || attempt >= attempts) {
+        throw error;
+      }
+    }
+  }
 }

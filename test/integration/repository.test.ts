@@ -279,3 +279,18 @@ describe('the DynamoDB complaint repository', () => {
     );
   });
 });
+
+describe('the complaint as it stood at a version', () => {
+  it('folds the history up to that version, whatever came after', async () => {
+    const received = await save(receipt('HTH-2026-000100'), 0);
+    const acknowledged = await save(acknowledgement(received), 1);
+
+    const atOne = await repository.stateAt(org, 'HTH-2026-000100', 1);
+    const atTwo = await repository.stateAt(org, 'HTH-2026-000100', 2);
+    const atThree = await repository.stateAt(org, 'HTH-2026-000100', 3);
+
+    expect(atOne).toEqual(received);
+    expect(atTwo).toEqual(acknowledged);
+    expect(atThree).toBeUndefined();
+  });
+});

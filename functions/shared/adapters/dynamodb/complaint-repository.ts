@@ -11,6 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import {
+  applyDecision,
   type ComplaintEvent,
   type ComplaintRepository,
   type ComplaintState,
@@ -19,9 +20,11 @@ import {
   type ReferenceAllocator,
   VersionConflictError,
 } from '@hearth/domain';
+import { z } from 'zod';
 import {
   complaintEventSchema,
   complaintStateSchema,
+  instantSchema,
   intentSchema,
   parseRow,
 } from '../../contracts/index.js';
@@ -116,7 +119,7 @@ export class DynamoDbComplaintRepository
               organisationId,
               complaintId: state.id,
               version: state.version,
-              at: decision.events[0]?.at ?? new Date(0).toISOString(),
+              at: decision.events[0]?.at,
               events: decision.events,
               intents: decision.intents,
             },
@@ -156,6 +159,23 @@ export class DynamoDbComplaintRepository
       start = page.LastEvaluatedKey;
     } while (start !== undefined);
     return out;
+  }
+
+  /**
+   * The complaint as it stood after a given version, folded from its
+   * history: what a letter decided then must say, whatever came after.
+   */
+  async stateAt(
+    organisationId: string,
+    complaintId: string,
+    version: number,
+  ): Promise<ComplaintState | undefined> {
+    let state: ComplaintState | undefined;
+    for (const decision of await this.history(organisationId, complaintId)) {
+      if (decision.version > version) break;
+      state = applyDecision(state, decision.events);
+    }
+    return state?.version === version ? state : undefined;
   }
 
   async nextReference(organisationId: string, year: number): Promise<string> {
@@ -286,16 +306,20 @@ export class DynamoDbComplaintRepository
   }
 }
 
+/** An event item as stored (keys aside): the outbox record. */
+const eventItemSchema = z.object({
+  kind: z.literal(itemKinds.event),
+  organisationId: z.string().min(1),
+  complaintId: z.string().min(1),
+  version: z.number().int().positive(),
+  at: instantSchema,
+  events: z.array(complaintEventSchema).min(1),
+  intents: z.array(intentSchema),
+});
+
 /** Reads an event item back (from a query or a stream image), validated. */
 export function storedDecision(item: Record<string, unknown>): StoredDecision {
   const what = `event item ${String(item.complaintId)}#${String(item.version)}`;
-  if (item.kind !== itemKinds.event) throw new Error(`${what} is not an event`);
-  return {
-    organisationId: String(item.organisationId),
-    complaintId: String(item.complaintId),
-    version: Number(item.version),
-    at: String(item.at),
-    events: parseRow(complaintEventSchema.array(), item.events, what),
-    intents: parseRow(intentSchema.array(), item.intents, what),
-  };
+  const { kind: _kind, ...decision } = parseRow(eventItemSchema, item, what);
+  return decision;
 }
