@@ -3,7 +3,19 @@
  * Gateway stand-in, so a route is never written twice. Handlers are named
  * by function; their code is found by path, never imported.
  */
-export type FunctionName = 'intake';
+export type FunctionName =
+  | 'intake'
+  | 'staff-intake'
+  | 'acknowledgment'
+  | 'escalation'
+  | 'closure'
+  | 'case-record'
+  | 'staff-queries'
+  | 'email-intake'
+  | 'letters'
+  | 'schedules'
+  | 'deadline'
+  | 'sweep';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -23,10 +35,22 @@ export const routes: readonly Route[] = [
  * schedules), each behind the outbox filter. The CDK app makes an event
  * source mapping of each; the local stream poller invokes each.
  */
-export const outboxConsumers: readonly FunctionName[] = [];
+export const outboxConsumers: readonly FunctionName[] = ['schedules'];
 
 /** The function that reads inbound mail (SES receipt → S3 → this). */
 export const mailConsumer: FunctionName | undefined = undefined;
+
+/** EventBridge Scheduler's target for deadline schedules. */
+export const deadlineTarget: FunctionName = 'deadline';
+
+/** Recurring jobs: an EventBridge Scheduler cron each, in London time. */
+export const cronJobs: readonly {
+  readonly name: string;
+  readonly function: FunctionName;
+  readonly expression: string;
+}[] = [
+  { name: 'hearth-sweep', function: 'sweep', expression: 'cron(0 6 * * ? *)' },
+];
 
 /** Where a function's handler module is, relative to the repository root. */
 export function functionEntry(name: string): string {

@@ -41,3 +41,38 @@ export function baseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
     policy,
   };
 }
+
+const schedulingSchema = z.object({
+  [envKeys.scheduleGroup]: z.string().min(1),
+  [envKeys.deadlineFunctionArn]: z.string().startsWith('arn:'),
+  [envKeys.schedulerRoleArn]: z.string().startsWith('arn:'),
+  [envKeys.scheduleDeadLetterArn]: z.string().startsWith('arn:').optional(),
+});
+
+export interface SchedulingConfig {
+  readonly groupName: string;
+  readonly targetArn: string;
+  readonly roleArn: string;
+  readonly deadLetterArn?: string;
+}
+
+/** Where deadline schedules go and what they invoke (schedules and sweep). */
+export function schedulingConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): SchedulingConfig {
+  const parsed = schedulingSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const v = parsed.data;
+  const dlq = v[envKeys.scheduleDeadLetterArn];
+  return {
+    groupName: v[envKeys.scheduleGroup],
+    targetArn: v[envKeys.deadlineFunctionArn],
+    roleArn: v[envKeys.schedulerRoleArn],
+    ...(dlq === undefined ? {} : { deadLetterArn: dlq }),
+  };
+}

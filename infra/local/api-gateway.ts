@@ -57,7 +57,7 @@ export interface ApiGatewayOptions {
   /** Defaults to the route table in infra/routes.ts. */
   readonly routes?: readonly ApiRoute[];
   readonly lambdas: LambdaInvoker;
-  /** Defaults to refusing every token: no local issuer exists yet. */
+  /** Checks staff routes' tokens; without one every staff request is refused. */
   readonly authorize?: Authorize;
   readonly stage?: '$default';
   readonly apiId?: string;

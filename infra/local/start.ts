@@ -11,10 +11,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import {
+  ConflictException,
+  CreateScheduleCommand,
+  SchedulerClient,
+} from '@aws-sdk/client-scheduler';
 import { envKeys } from '../../functions/shared/env-keys.js';
 import { outboxFilterPattern } from '../../functions/shared/table.js';
-import { mailConsumer, outboxConsumers, routes } from '../routes.js';
+import {
+  cronJobs,
+  deadlineTarget,
+  mailConsumer,
+  outboxConsumers,
+  routes,
+} from '../routes.js';
 import { startApiGateway } from './api-gateway.js';
+import { startLocalUserPool } from './auth.js';
 import { ensureTable, streamArnOf } from './create-table.js';
 import {
   localCredentials,
@@ -34,6 +46,7 @@ export interface LocalStackOptions {
   readonly sesPort: number;
   readonly schedulerPort: number;
   readonly smtpPort: number;
+  readonly authPort: number;
   /** Data folder, kept between runs; ignored when `inMemory`. */
   readonly dataDir: string;
   readonly inMemory: boolean;
@@ -48,8 +61,20 @@ export interface LocalStackOptions {
 export interface LocalStack {
   readonly urls: Readonly<Record<string, string>>;
   readonly lambdas: LocalLambdas;
+  /** Delivers every pending outbox record (tests, demos). */
+  drain(): Promise<void>;
+  /** The Scheduler stand-in (move its clock forward). */
+  readonly scheduler: Awaited<ReturnType<typeof startScheduler>>;
+  readonly ses: Awaited<ReturnType<typeof startSes>>;
   stop(): Promise<void>;
 }
+
+/** The ARN a local function is known by (Scheduler targets). */
+export function functionArn(name: string): string {
+  return `arn:aws:lambda:${localRegion}:000000000000:function:hearth-${name}`;
+}
+
+const SCHEDULE_GROUP = 'hearth-deadlines';
 
 /** Starts every service; on any failure stops what had started. */
 export async function startLocalStack(
@@ -92,6 +117,16 @@ export async function startLocalStack(
       [envKeys.organisationId]: options.organisationId,
       [envKeys.policyId]: options.policyId,
       [envKeys.senderAddress]: `complaints@${options.organisationId}.localhost`,
+      [envKeys.teamAddress]: `complaints-team@${options.organisationId}.localhost`,
+      [envKeys.landlordName]: 'Hearth Local Homes',
+      [envKeys.landlordAddress]: '1 High Street|Anytown|AN1 1AA',
+      [envKeys.landlordPhone]: '0300 000 0000',
+      [envKeys.mailBucket]: 'hearth-mail',
+      [envKeys.lettersBucket]: 'hearth-letters',
+      [envKeys.scheduleGroup]: SCHEDULE_GROUP,
+      [envKeys.deadlineFunctionArn]: functionArn(deadlineTarget),
+      [envKeys.schedulerRoleArn]:
+        'arn:aws:iam::000000000000:role/hearth-scheduler',
       AWS_REGION: localRegion,
       AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
@@ -113,6 +148,7 @@ export async function startLocalStack(
     });
     stops.push(scheduler.stop);
     process.env.AWS_ENDPOINT_URL_SCHEDULER = scheduler.endpoint;
+    await createCronJobs(scheduler.endpoint);
 
     const streams = new DynamoDBStreamsClient({
       endpoint: dynamodb.endpoint,
@@ -149,11 +185,20 @@ export async function startLocalStack(
     });
     stops.push(smtp.stop);
 
+    // Staff routes need a bearer token, as in AWS (Cognito there).
+    const userPool = await startLocalUserPool({
+      port: options.authPort,
+      host: options.host,
+      ...(options.inMemory ? {} : { dataDir: options.dataDir }),
+    });
+    stops.push(userPool.stop);
+
     const api = await startApiGateway({
       port: options.apiPort,
       host: options.host,
       routes,
       lambdas,
+      authorize: userPool.authorize,
     });
     stops.push(api.stop);
 
@@ -162,13 +207,55 @@ export async function startLocalStack(
       'complaint form (POST)': `${api.url}/complaints`,
       'sent mail (SES)': ses.mailPageUrl,
       'scheduler API': scheduler.endpoint,
+      'staff sign-in (POST)': `${userPool.url}/token`,
+      'user pool (issuer)': userPool.issuerUrl,
       'DynamoDB Local': dynamodb.endpoint,
       SMTP: `smtp://${options.host}:${smtp.port}`,
     };
-    return { urls, lambdas, stop: stopAll };
+    return {
+      urls,
+      lambdas,
+      drain: () => poller.drain(),
+      scheduler,
+      ses,
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
+  }
+}
+
+/** The recurring jobs, as the CDK app creates them: Scheduler crons. */
+async function createCronJobs(endpoint: string): Promise<void> {
+  const client = new SchedulerClient({
+    endpoint,
+    region: localRegion,
+    credentials: localCredentials,
+  });
+  try {
+    for (const job of cronJobs) {
+      try {
+        await client.send(
+          new CreateScheduleCommand({
+            Name: job.name,
+            GroupName: 'default',
+            ScheduleExpression: job.expression,
+            ScheduleExpressionTimezone: 'Europe/London',
+            FlexibleTimeWindow: { Mode: 'OFF' },
+            Target: {
+              Arn: functionArn(job.function),
+              RoleArn: 'arn:aws:iam::000000000000:role/hearth-scheduler',
+              Input: '{}',
+            },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConflictException)) throw error;
+      }
+    }
+  } finally {
+    client.destroy();
   }
 }
 
@@ -196,6 +283,7 @@ export function optionsFrom(
       'ses-port': { type: 'string' },
       'scheduler-port': { type: 'string' },
       'smtp-port': { type: 'string' },
+      'auth-port': { type: 'string' },
       'data-dir': { type: 'string' },
       'in-memory': { type: 'boolean' },
       organisation: { type: 'string' },
@@ -220,6 +308,7 @@ export function optionsFrom(
       8010,
     ),
     smtpPort: port(values['smtp-port'], 'HEARTH_SMTP_PORT', 2525),
+    authPort: port(values['auth-port'], 'HEARTH_AUTH_PORT', 8015),
     dataDir: path.resolve(
       root,
       values['data-dir'] ?? env.HEARTH_DATA_DIR ?? '.hearth',

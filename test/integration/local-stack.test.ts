@@ -28,6 +28,7 @@ async function start(dynamodbPort: number): Promise<LocalStack> {
     sesPort: 0,
     schedulerPort: 0,
     smtpPort: 0,
+    authPort: 0,
     dataDir,
     inMemory: false,
     organisationId: 'stack-org',

@@ -2,7 +2,7 @@ import type { NoteClock, ScheduleIntent } from '@hearth/domain';
 import { z } from 'zod';
 import { clockFireSchema } from './complaint-state.schema.js';
 import type { Exact } from './drift.js';
-import { idSchema, isoDateSchema } from './primitives.js';
+import { idSchema, instantSchema, isoDateSchema } from './primitives.js';
 
 /**
  * What an EventBridge Scheduler one-time schedule delivers to the
@@ -22,6 +22,11 @@ export const scheduleInputSchema = z.object({
   fire: clockFireSchema,
   /** The schedule's own name, so the deadline job can say which fired. */
   scheduleName: idSchema,
+  /**
+   * When Scheduler meant it to fire (its `<aws.scheduler.scheduled-time>`
+   * context attribute, filled in by Scheduler, not by us).
+   */
+  scheduledTime: instantSchema.optional(),
 });
 
 export type ScheduleInput = z.infer<typeof scheduleInputSchema>;

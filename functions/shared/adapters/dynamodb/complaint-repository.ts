@@ -28,6 +28,7 @@ import {
   intentSchema,
   parseRow,
 } from '../../contracts/index.js';
+import { table } from '../../table.js';
 import { itemKinds, keys } from './keys.js';
 
 type TransactItem = NonNullable<
@@ -178,6 +179,44 @@ export class DynamoDbComplaintRepository
     return state?.version === version ? state : undefined;
   }
 
+  /**
+   * The work queue, in next-due order, a page at a time: open cases
+   * with a statutory clock running (the sparse work-queue index).
+   */
+  async workQueue(
+    organisationId: string,
+    page: { limit?: number; after?: string } = {},
+  ): Promise<{ items: QueueItem[]; next?: string }> {
+    const { queuePk } = keys.workQueue(organisationId, '', '');
+    const { Items, LastEvaluatedKey } = await this.#client.send(
+      new QueryCommand({
+        TableName: this.#table,
+        IndexName: table.indexes.workQueue.name,
+        KeyConditionExpression: 'queuePk = :q',
+        ExpressionAttributeValues: { ':q': queuePk },
+        Limit: page.limit ?? 50,
+        ...(page.after === undefined
+          ? {}
+          : {
+              ExclusiveStartKey: JSON.parse(
+                Buffer.from(page.after, 'base64url').toString(),
+              ),
+            }),
+      }),
+    );
+    const items = (Items ?? []).map((i) =>
+      parseRow(queueItemSchema, i, 'work queue item'),
+    );
+    return LastEvaluatedKey === undefined
+      ? { items }
+      : {
+          items,
+          next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString(
+            'base64url',
+          ),
+        };
+  }
+
   async nextReference(organisationId: string, year: number): Promise<string> {
     const { Attributes, ConsumedCapacity: used } = await this.#client.send(
       new UpdateCommand({
@@ -305,6 +344,18 @@ export class DynamoDbComplaintRepository
     }
   }
 }
+
+/** A work-queue entry, as the index projects it. */
+const queueItemSchema = z.object({
+  reference: z.string().min(1),
+  status: z.string().min(1),
+  nextDueOn: z.iso.date(),
+  nextClock: z.string().min(1),
+  handler: z.string().optional(),
+  channel: z.string().min(1),
+});
+
+export type QueueItem = z.infer<typeof queueItemSchema>;
 
 /** An event item as stored (keys aside): the outbox record. */
 const eventItemSchema = z.object({

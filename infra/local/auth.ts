@@ -1,0 +1,45 @@
+/**
+ * Staff sign-in on one machine: a local stand-in for the Cognito user pool
+ * (it issues ID tokens shaped as Cognito's and serves its JWKS) and the
+ * JWT authorizer the local API Gateway runs on staff routes, so staff
+ * routes need a bearer token locally as they do in AWS (DESIGN §5).
+ *
+ * @example
+ * const pool = await startLocalUserPool({ port: 8015, dataDir: '.hearth' });
+ * const api = await startApiGateway({ port: 3000, lambdas, authorize: pool.authorize });
+ * // curl -X POST "$pool_url/token" -d '{"username":"ana","groups":["officer"],"organisationId":"local"}'
+ */
+export {
+  clockToleranceSeconds,
+  createJwtAuthorizer,
+  type JwtAuthorizer,
+  type JwtAuthorizerConfig,
+  tokenOf,
+} from './auth/authorizer.js';
+export {
+  createLocalIssuer,
+  defaultTokenTtlSeconds,
+  type IdTokenClaims,
+  type IssuerFile,
+  issuerFile,
+  type LocalIssuer,
+  type LocalIssuerOptions,
+  type LocalUser,
+  localAudience,
+  localUserSchema,
+  readIssuerFile,
+  type StaffGroup,
+  staffGroups,
+  subOf,
+  userPoolPath,
+  writeIssuerFile,
+} from './auth/issuer.js';
+export { authDir, signingKeyFile } from './auth/keys.js';
+export {
+  type IssuerServerOptions,
+  type LocalUserPoolOptions,
+  openIdConfiguration,
+  type RunningIssuerServer,
+  startIssuerServer,
+  startLocalUserPool,
+} from './auth/server.js';
