@@ -28,6 +28,32 @@ export interface Route {
 
 export const routes: readonly Route[] = [
   { method: 'POST', path: '/complaints', function: 'intake', auth: 'public' },
+  {
+    method: 'POST',
+    path: '/staff/complaints',
+    function: 'staff-intake',
+    auth: 'staff',
+  },
+  ...(['acknowledgment', 'escalation', 'closure', 'case-record'] as const).map(
+    (name): Route => ({
+      method: 'POST',
+      path: `/staff/complaints/{reference}/${name}`,
+      function: name,
+      auth: 'staff',
+    }),
+  ),
+  {
+    method: 'GET',
+    path: '/staff/queue',
+    function: 'staff-queries',
+    auth: 'staff',
+  },
+  {
+    method: 'GET',
+    path: '/staff/complaints/{reference}',
+    function: 'staff-queries',
+    auth: 'staff',
+  },
 ];
 
 /**

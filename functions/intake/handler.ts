@@ -4,7 +4,7 @@
  * saves it in one transaction. A retry with the same Idempotency-Key gets
  * the first answer, never a second complaint.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
@@ -13,6 +13,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { problemJson } from '../shared/middleware/problem-json.js';
 import { execute } from '../shared/service.js';
+import { trackingToken } from '../shared/tracking-token.js';
 import { idempotency, repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { receipt, receiveCommand } from './receive.js';
@@ -27,7 +28,7 @@ export async function main(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const year = Number(londonDate(now).slice(0, 4));
   const reference = await repository.nextReference(config.organisationId, year);
-  const token = randomBytes(16).toString('base64url');
+  const { token, hash } = trackingToken();
   const { state } = await execute({
     repository,
     organisationId: config.organisationId,
@@ -36,7 +37,7 @@ export async function main(
     now,
     newId: randomUUID,
     command: receiveCommand(reference, event.body, now),
-    trackingTokenHash: createHash('sha256').update(token).digest('hex'),
+    trackingTokenHash: hash,
   });
   logger.info('Complaint received', { reference, channel: 'web' });
   return {

@@ -49,6 +49,8 @@ export interface Execute {
   readonly command: Command;
   /** Receipt only: the hash of the resident's tracking token. */
   readonly trackingTokenHash?: string;
+  /** The version the caller saw (If-Match): anything else is a lost race. */
+  readonly expectedVersion?: number;
 }
 
 export interface Executed {
@@ -70,6 +72,13 @@ export async function execute(input: Execute): Promise<Executed> {
     input.complaintId === undefined
       ? undefined
       : await repository.load(organisationId, input.complaintId);
+  if (
+    input.expectedVersion !== undefined &&
+    input.complaintId !== undefined &&
+    before?.version !== input.expectedVersion
+  ) {
+    throw new VersionConflictError(input.complaintId, input.expectedVersion);
+  }
   const result = decide(before, input.command, {
     now: input.now,
     policy,

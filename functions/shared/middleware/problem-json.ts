@@ -24,6 +24,22 @@ export class RejectedError extends Error {
   }
 }
 
+/** The caller is signed in but may not do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** The thing asked for does not exist for this caller (HTTP 404). */
+export class NotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
 export interface FieldProblem {
   readonly field: string;
   readonly message: string;
@@ -65,6 +81,14 @@ export function problemFor(error: unknown): ProblemDetails | undefined {
   }
   if (error instanceof RejectedError) {
     const { code, message, field } = error.rejection;
+    if (code === 'COMPLAINT.NOT_FOUND') {
+      return {
+        type: '/problems/not-found',
+        title: 'No such complaint',
+        status: 404,
+        code,
+      };
+    }
     // A named field is bad input; otherwise the complaint's state refuses it.
     return field === undefined
       ? { type: `/problems/${slug(code)}`, title: message, status: 409, code }
@@ -76,6 +100,12 @@ export function problemFor(error: unknown): ProblemDetails | undefined {
           code,
           errors: [{ field, message, code }],
         };
+  }
+  if (error instanceof ForbiddenError) {
+    return { type: '/problems/forbidden', title: error.message, status: 403 };
+  }
+  if (error instanceof NotFoundError) {
+    return { type: '/problems/not-found', title: error.message, status: 404 };
   }
   if (error instanceof VersionConflictError) {
     return {

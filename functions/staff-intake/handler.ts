@@ -1,0 +1,65 @@
+/**
+ * POST /staff/complaints: any member of staff logs a complaint made by
+ * phone, letter, in person or on social media, with its TRUE received
+ * time (Code 3.2, 5.12): the clocks run from then, not from logging.
+ */
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
+import { parser } from '@aws-lambda-powertools/parser/middleware';
+import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
+import { londonDate } from '@hearth/domain';
+import middy from '@middy/core';
+import type { z } from 'zod';
+import { baseConfig } from '../shared/config.js';
+import { staffReceiveSchema } from '../shared/contracts/index.js';
+import { problemJson } from '../shared/middleware/problem-json.js';
+import { execute } from '../shared/service.js';
+import { caseSummary, json, requireRole, staffOf } from '../shared/staff.js';
+import { trackingToken } from '../shared/tracking-token.js';
+import { repositoryFor } from '../shared/wiring.js';
+
+const logger = new Logger({ serviceName: 'hearth-staff-intake' });
+const config = baseConfig();
+const repository = repositoryFor(config.tableName);
+const eventSchema = APIGatewayProxyEventV2Schema.extend({
+  body: JSONStringified(staffReceiveSchema),
+});
+
+export async function main(
+  event: z.infer<typeof eventSchema>,
+  now = new Date().toISOString(),
+) {
+  const staff = staffOf(event);
+  requireRole(staff, ['officer', 'manager']);
+  const year = Number(londonDate(now).slice(0, 4));
+  const reference = await repository.nextReference(staff.organisationId, year);
+  const { token, hash } = trackingToken();
+  const { state } = await execute({
+    repository,
+    organisationId: staff.organisationId,
+    policy: config.policy,
+    actor: { kind: 'staff', id: staff.username },
+    now,
+    newId: randomUUID,
+    command: { ...event.body, type: 'receive', id: reference, reference },
+    trackingTokenHash: hash,
+  });
+  logger.info('Complaint logged', { reference, channel: state.channel });
+  return json(
+    201,
+    { ...caseSummary(state, config.policy), trackingToken: token },
+    state.version,
+  );
+}
+
+export const handler = middy()
+  .use(problemJson(logger))
+  .use(
+    injectLambdaContext(logger, {
+      correlationIdPath: 'requestContext.requestId',
+    }),
+  )
+  .use(parser({ schema: eventSchema }))
+  .handler((event: z.infer<typeof eventSchema>) => main(event));
