@@ -10,7 +10,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { londonDate } from '@hearth/domain';
 import middy from '@middy/core';
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
+import { documents } from '../shared/clients.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
 import { execute } from '../shared/service.js';
 import { trackingToken } from '../shared/tracking-token.js';
@@ -21,11 +22,19 @@ import { type IntakeEvent, intakeEventSchema } from './schema.js';
 
 const logger = new Logger({ serviceName: 'hearth-intake' });
 const repository = repositoryFor(config.tableName);
+const limiter = new RateLimiter(documents, config.tableName, {
+  perHour: config.perHour,
+});
 
 export async function main(
   event: IntakeEvent,
   now = new Date().toISOString(),
-): Promise<APIGatewayProxyStructuredResultV2> {
+): Promise<ReturnType<typeof receipt>> {
+  await limiter.hit(
+    config.organisationId,
+    event.requestContext.http.sourceIp,
+    new Date(now),
+  );
   const year = Number(londonDate(now).slice(0, 4));
   const reference = await repository.nextReference(config.organisationId, year);
   const { token, hash } = trackingToken();
@@ -40,19 +49,16 @@ export async function main(
     trackingTokenHash: hash,
   });
   logger.info('Complaint received', { reference, channel: 'web' });
-  return {
-    statusCode: 201,
-    headers: {
-      'content-type': 'application/json',
-      location: `/complaints/${reference}`,
-    },
-    body: JSON.stringify(receipt(state, token, config.policy)),
-  };
+  return receipt(state, token, config.policy);
 }
 
 export const handler = middy()
   .use(problemJson(logger))
-  .use(injectLambdaContext(logger))
+  .use(
+    injectLambdaContext(logger, {
+      correlationIdPath: 'requestContext.requestId',
+    }),
+  )
   .use(parser({ schema: intakeEventSchema }))
   .use(idempotency(config.tableName, config.organisationId, 'intake'))
   .handler((event: IntakeEvent) => main(event));

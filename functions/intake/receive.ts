@@ -39,18 +39,28 @@ export function receiveCommand(
   };
 }
 
-/** What the resident is told: the reference, the token and the real dates. */
+/**
+ * What the resident is told, 201 Created: the reference, the tracking
+ * token (shown once) and the real dates from the policy and calendar.
+ */
 export function receipt(state: ComplaintState, token: string, policy: Policy) {
   const clocks = runningClocks(state, policy, calendarFor(policy));
   return {
-    reference: state.reference,
-    trackingToken: token,
-    status: state.status,
-    receivedOn: state.receivedOn,
-    dueDates: clocks.map((c) => ({
-      clock: c.id,
-      label: c.label,
-      dueOn: c.dueOn,
-    })),
+    statusCode: 201,
+    headers: {
+      'content-type': 'application/json',
+      location: `/complaints/${state.reference}`,
+    },
+    body: JSON.stringify({
+      reference: state.reference,
+      trackingToken: token,
+      status: state.status,
+      receivedOn: state.receivedOn,
+      dueDates: clocks.map((c) => ({
+        clock: c.id,
+        label: c.label,
+        dueOn: c.dueOn,
+      })),
+    }),
   };
 }

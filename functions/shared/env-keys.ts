@@ -28,6 +28,8 @@ export const envKeys = {
   deadlineFunctionArn: 'HEARTH_DEADLINE_FUNCTION_ARN',
   schedulerRoleArn: 'HEARTH_SCHEDULER_ROLE_ARN',
   scheduleDeadLetterArn: 'HEARTH_SCHEDULE_DLQ_ARN',
+  /** Web-form complaints one address may make in an hour (default 20). */
+  intakePerHour: 'HEARTH_INTAKE_PER_HOUR',
   /** Powertools: the service name on every log line and metric. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',

@@ -22,10 +22,7 @@ const logger = new Logger({ serviceName: 'hearth-staff-queries' });
 const config = baseConfig();
 const repository = repositoryFor(config.tableName);
 
-export async function main(
-  event: StaffEvent,
-  now = new Date().toISOString(),
-) {
+export async function main(event: StaffEvent, now = new Date().toISOString()) {
   const staff = staffOf(event);
   requireRole(staff, ['officer', 'manager', 'mrc']);
   const today = londonDate(now);

@@ -30,6 +30,7 @@ beforeAll(async () => {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    HEARTH_INTAKE_PER_HOUR: '5',
   });
   const module = await import('../../functions/intake/handler.js');
   handler = module.handler as unknown as typeof handler;
@@ -48,9 +49,11 @@ const body = {
   },
 };
 
+/** Each request from its own address unless one is given (the rate limit counts per address). */
 function post(
   payload: unknown,
   headers: Record<string, string> = {},
+  sourceIp = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
 ): APIGatewayProxyEventV2 {
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
   return {
@@ -68,7 +71,7 @@ function post(
         method: 'POST',
         path: '/complaints',
         protocol: 'HTTP/1.1',
-        sourceIp: '127.0.0.1',
+        sourceIp,
         userAgent: 'test',
       },
       requestId: crypto.randomUUID(),
@@ -180,6 +183,20 @@ describe('POST /complaints (intake)', () => {
       code: 'RECEIPT.CONTACT_MISSING',
       errors: [{ field: 'resident.address' }],
     });
+  });
+
+  it('refuses a sixth complaint from one address within the hour with 429 and Retry-After', async () => {
+    const responses = [];
+    for (let i = 0; i < 6; i += 1)
+      responses.push(await invoke(post(body, {}, '192.0.2.7')));
+    const elsewhere = await invoke(post(body, {}, '192.0.2.8'));
+
+    expect(responses.slice(0, 5).map((r) => r.statusCode)).toEqual([
+      201, 201, 201, 201, 201,
+    ]);
+    expect(responses[5]?.statusCode).toBe(429);
+    expect(Number(responses[5]?.headers?.['retry-after'])).toBeGreaterThan(0);
+    expect(elsewhere.statusCode).toBe(201);
   });
 
   it('returns 400 for a body that is not JSON', async () => {

@@ -12,6 +12,7 @@ import {
 } from '@hearth/domain';
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { TooManyRequestsError } from '../adapters/dynamodb/rate-limiter.js';
 
 /** An expected domain refusal carried to the edge as an error. */
 export class RejectedError extends Error {
@@ -101,6 +102,14 @@ export function problemFor(error: unknown): ProblemDetails | undefined {
           errors: [{ field, message, code }],
         };
   }
+  if (error instanceof TooManyRequestsError) {
+    return {
+      type: '/problems/too-many-requests',
+      title: error.message,
+      status: 429,
+      detail: `Try again in ${Math.ceil(error.retryAfterSeconds / 60)} minutes, or call us.`,
+    };
+  }
   if (error instanceof ForbiddenError) {
     return { type: '/problems/forbidden', title: error.message, status: 403 };
   }
@@ -172,7 +181,12 @@ export function problemJson(
         code: problem.code,
         fields: problem.errors?.map((e) => e.field),
       });
-      request.response = problemResponse(problem);
+      request.response = problemResponse(
+        problem,
+        request.error instanceof TooManyRequestsError
+          ? { 'retry-after': String(request.error.retryAfterSeconds) }
+          : {},
+      );
     },
   };
 }

@@ -59,6 +59,11 @@ export const keys = {
     monthPk: `${org(organisationId)}#RECEIVED#${receivedOn.slice(0, 7)}`,
     monthSk: `${receivedAt}#${complaintId}`,
   }),
+  /** One address's requests in one hour (a hash of the address, never the address). */
+  rateWindow: (organisationId: string, addressHash: string, hour: string) => ({
+    pk: `${org(organisationId)}#RATE#${addressHash}`,
+    sk: `HOUR#${hour}`,
+  }),
   /** Idempotency records' partition (Powertools' static partition key). */
   idempotency: (organisationId: string) => `${org(organisationId)}#IDEMPOTENCY`,
 } as const;
@@ -68,4 +73,5 @@ export const itemKinds = {
   complaint: 'complaint',
   event: 'event',
   counter: 'counter',
+  rate: 'rate',
 } as const;
