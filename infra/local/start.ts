@@ -34,6 +34,7 @@ import {
   startDynamoDbLocal,
 } from './dynamodb-local.js';
 import { LocalLambdas } from './lambda-runtime.js';
+import { startS3 } from './s3/index.js';
 import { startScheduler } from './scheduler/index.js';
 import { startSes } from './ses.js';
 import { startSmtp } from './smtp.js';
@@ -47,6 +48,7 @@ export interface LocalStackOptions {
   readonly schedulerPort: number;
   readonly smtpPort: number;
   readonly authPort: number;
+  readonly s3Port: number;
   /** Data folder, kept between runs; ignored when `inMemory`. */
   readonly dataDir: string;
   readonly inMemory: boolean;
@@ -75,6 +77,8 @@ export function functionArn(name: string): string {
 }
 
 const SCHEDULE_GROUP = 'hearth-deadlines';
+const MAIL_BUCKET = 'hearth-mail';
+const LETTERS_BUCKET = 'hearth-letters';
 
 /** Starts every service; on any failure stops what had started. */
 export async function startLocalStack(
@@ -110,6 +114,15 @@ export async function startLocalStack(
     const ses = await startSes({ port: options.sesPort, host: options.host });
     stops.push(ses.stop);
 
+    // Raw inbound mail, attachments and letter PDFs (S3 in AWS).
+    const s3 = await startS3({
+      port: options.s3Port,
+      host: options.host,
+      ...(options.inMemory ? {} : { dataDir: data('s3') as string }),
+      buckets: [MAIL_BUCKET, LETTERS_BUCKET],
+    });
+    stops.push(s3.stop);
+
     // The handlers run in this process and read their configuration and
     // the SDK endpoints from the environment, as they would in Lambda.
     Object.assign(process.env, {
@@ -121,8 +134,8 @@ export async function startLocalStack(
       [envKeys.landlordName]: 'Hearth Local Homes',
       [envKeys.landlordAddress]: '1 High Street|Anytown|AN1 1AA',
       [envKeys.landlordPhone]: '0300 000 0000',
-      [envKeys.mailBucket]: 'hearth-mail',
-      [envKeys.lettersBucket]: 'hearth-letters',
+      [envKeys.mailBucket]: MAIL_BUCKET,
+      [envKeys.lettersBucket]: LETTERS_BUCKET,
       [envKeys.scheduleGroup]: SCHEDULE_GROUP,
       [envKeys.deadlineFunctionArn]: functionArn(deadlineTarget),
       [envKeys.schedulerRoleArn]:
@@ -132,6 +145,7 @@ export async function startLocalStack(
       AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
       AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     const lambdas = new LocalLambdas({ root: options.root });
@@ -210,6 +224,7 @@ export async function startLocalStack(
       'staff sign-in (POST)': `${userPool.url}/token`,
       'user pool (issuer)': userPool.issuerUrl,
       'DynamoDB Local': dynamodb.endpoint,
+      'S3 (mail, letters)': s3.endpoint,
       SMTP: `smtp://${options.host}:${smtp.port}`,
     };
     return {
@@ -284,6 +299,7 @@ export function optionsFrom(
       'scheduler-port': { type: 'string' },
       'smtp-port': { type: 'string' },
       'auth-port': { type: 'string' },
+      's3-port': { type: 'string' },
       'data-dir': { type: 'string' },
       'in-memory': { type: 'boolean' },
       organisation: { type: 'string' },
@@ -309,6 +325,7 @@ export function optionsFrom(
     ),
     smtpPort: port(values['smtp-port'], 'HEARTH_SMTP_PORT', 2525),
     authPort: port(values['auth-port'], 'HEARTH_AUTH_PORT', 8015),
+    s3Port: port(values['s3-port'], 'HEARTH_S3_PORT', 8020),
     dataDir: path.resolve(
       root,
       values['data-dir'] ?? env.HEARTH_DATA_DIR ?? '.hearth',

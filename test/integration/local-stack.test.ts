@@ -29,6 +29,7 @@ async function start(dynamodbPort: number): Promise<LocalStack> {
     schedulerPort: 0,
     smtpPort: 0,
     authPort: 0,
+    s3Port: 0,
     dataDir,
     inMemory: false,
     organisationId: 'stack-org',

@@ -16,6 +16,7 @@ beforeAll(async () => {
     schedulerPort: 0,
     smtpPort: 0,
     authPort: 0,
+    s3Port: 0,
     dataDir: '',
     inMemory: true,
     organisationId: 'staff-org',
