@@ -61,7 +61,7 @@ export const routes: readonly Route[] = [
  * schedules), each behind the outbox filter. The CDK app makes an event
  * source mapping of each; the local stream poller invokes each.
  */
-export const outboxConsumers: readonly FunctionName[] = ['schedules'];
+export const outboxConsumers: readonly FunctionName[] = ['schedules', 'letters'];
 
 /** The function that reads inbound mail (SES receipt → S3 → this). */
 export const mailConsumer: FunctionName | undefined = undefined;
