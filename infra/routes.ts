@@ -61,10 +61,13 @@ export const routes: readonly Route[] = [
  * schedules), each behind the outbox filter. The CDK app makes an event
  * source mapping of each; the local stream poller invokes each.
  */
-export const outboxConsumers: readonly FunctionName[] = ['schedules', 'letters'];
+export const outboxConsumers: readonly FunctionName[] = [
+  'schedules',
+  'letters',
+];
 
 /** The function that reads inbound mail (SES receipt → S3 → this). */
-export const mailConsumer: FunctionName | undefined = undefined;
+export const mailConsumer: FunctionName | undefined = 'email-intake';
 
 /** EventBridge Scheduler's target for deadline schedules. */
 export const deadlineTarget: FunctionName = 'deadline';

@@ -7,10 +7,12 @@
  * by path, as Lambda does. Ctrl-C stops everything it started.
  */
 import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   ConflictException,
   CreateScheduleCommand,
@@ -185,16 +187,37 @@ export async function startLocalStack(
     });
     stops.push(poller.stop);
 
+    // Mail in, as SES receipt → S3 → S3 event → email-intake in AWS.
+    const mailStore = new S3Client({
+      endpoint: s3.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+      forcePathStyle: true,
+    });
+    stops.push(async () => mailStore.destroy());
     const smtp = await startSmtp({
       port: options.smtpPort,
       host: options.host,
-      mailDir: data('mail-in') ?? path.join(options.root, '.hearth-mail-in'),
+      mailDir:
+        data('smtp-spool') ?? path.join(os.tmpdir(), 'hearth-smtp-spool'),
       onMessage: async (message) => {
+        const key = `inbound/${message.key}`;
+        await mailStore.send(
+          new PutObjectCommand({
+            Bucket: MAIL_BUCKET,
+            Key: key,
+            Body: message.raw,
+            ContentType: 'message/rfc822',
+          }),
+        );
         if (mailConsumer === undefined) {
-          log(`mail in: kept ${message.file}`);
+          log(`mail in: kept s3://${MAIL_BUCKET}/${key}`);
           return;
         }
-        await lambdas.invoke(mailConsumer, message);
+        await lambdas.invoke(
+          mailConsumer,
+          s3Event(MAIL_BUCKET, key, message.raw.length),
+        );
       },
     });
     stops.push(smtp.stop);
@@ -239,6 +262,31 @@ export async function startLocalStack(
     await stopAll();
     throw error;
   }
+}
+
+/** The S3 event notification a new object sends (keys URL-encoded, as S3 does). */
+export function s3Event(bucket: string, key: string, size: number) {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: localRegion,
+        eventTime: new Date().toISOString(),
+        eventName: 'ObjectCreated:Put',
+        s3: {
+          s3SchemaVersion: '1.0',
+          bucket: { name: bucket, arn: `arn:aws:s3:::${bucket}` },
+          object: {
+            key: encodeURIComponent(key)
+              .replaceAll('%2F', '/')
+              .replaceAll('%20', '+'),
+            size,
+          },
+        },
+      },
+    ],
+  };
 }
 
 /** The recurring jobs, as the CDK app creates them: Scheduler crons. */
