@@ -13,9 +13,11 @@ import { baseConfig } from '../shared/config.js';
 import {
   NotFoundError,
   problemJson,
+  RejectedError,
 } from '../shared/middleware/problem-json.js';
 import { json, requireRole, staffOf } from '../shared/staff.js';
 import { repositoryFor } from '../shared/wiring.js';
+import { pageOf } from './page.js';
 import { caseView, queueView } from './views.js';
 
 const logger = new Logger({ serviceName: 'hearth-staff-queries' });
@@ -28,15 +30,10 @@ export async function main(event: StaffEvent, now = new Date().toISOString()) {
   const today = londonDate(now);
   const reference = event.pathParameters?.reference;
   if (reference === undefined) {
-    const limit = Math.min(
-      Number(event.queryStringParameters?.limit ?? 25) || 25,
-      100,
+    const page = await repository.workQueue(
+      staff.organisationId,
+      pageOf(event),
     );
-    const after = event.queryStringParameters?.after;
-    const page = await repository.workQueue(staff.organisationId, {
-      limit,
-      ...(after ? { after } : {}),
-    });
     return json(200, queueView(page, today, config.policy));
   }
   const state = await repository.load(staff.organisationId, reference);

@@ -249,6 +249,17 @@ describe('the staff API (JWT-authorised routes)', () => {
       `/staff/queue?limit=2&after=${first.body.next}`,
     );
 
+    const forged = await call(officer, 'GET', '/staff/queue?after=bm90LWpzb24');
+    const badLimit = await call(officer, 'GET', '/staff/queue?limit=1000');
+
+    expect(forged).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'after' }] },
+    });
+    expect(badLimit).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'limit' }] },
+    });
     expect(first.body.items).toHaveLength(2);
     const all = [...first.body.items, ...second.body.items];
     const due = all.map((i: { nextDueOn: string }) => i.nextDueOn);

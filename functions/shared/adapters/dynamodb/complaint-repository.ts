@@ -17,6 +17,7 @@ import {
   type ComplaintState,
   type DecisionToSave,
   type Intent,
+  InvalidInputError,
   type ReferenceAllocator,
   VersionConflictError,
 } from '@hearth/domain';
@@ -197,11 +198,7 @@ export class DynamoDbComplaintRepository
         Limit: page.limit ?? 50,
         ...(page.after === undefined
           ? {}
-          : {
-              ExclusiveStartKey: JSON.parse(
-                Buffer.from(page.after, 'base64url').toString(),
-              ),
-            }),
+          : { ExclusiveStartKey: startKey(page.after) }),
       }),
     );
     const items = (Items ?? []).map((i) =>
@@ -343,6 +340,19 @@ export class DynamoDbComplaintRepository
       throw error;
     }
   }
+}
+
+/** A page token back to the index key it stands for; a forged one is bad input. */
+function startKey(after: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(after, 'base64url').toString());
+    if (typeof key === 'object' && key !== null && !Array.isArray(key)) {
+      return key as Record<string, unknown>;
+    }
+  } catch {
+    // fall through: not a token we issued
+  }
+  throw new InvalidInputError('after', 'is not the next token of a page');
 }
 
 /** A work-queue entry, as the index projects it. */
