@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfig } from '../shared/config.js';
+import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 
 const notify = z.object({
@@ -7,7 +7,7 @@ const notify = z.object({
   [envKeys.teamAddress]: z.email(),
 });
 
-const env = notify.parse(process.env);
+const env = parseEnv(notify, process.env);
 
 /** Parsed once at cold start; a bad environment fails the container. */
 export const config = {

@@ -9,16 +9,16 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { runningClocks } from '@hearth/domain';
 import middy from '@middy/core';
 import { ses } from '../shared/clients.js';
 import {
   type ScheduleInput,
   scheduleInputSchema,
 } from '../shared/contracts/index.js';
-import { calendarFor, executeWithRetry } from '../shared/service.js';
+import { executeWithRetry } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
+import { clockOf, firedAt } from './firing.js';
 import { notifyBreach, officerAddress } from './notify.js';
 
 const logger = new Logger({ serviceName: 'hearth-deadline' });
@@ -29,11 +29,8 @@ export async function main(
   now = new Date().toISOString(),
 ) {
   const before = await repository.load(input.organisationId, input.complaintId);
-  const clock =
-    before &&
-    runningClocks(before, config.policy, calendarFor(config.policy)).find(
-      (c) => c.id === input.clockId && c.dueOn === input.dueOn,
-    );
+  if (before === undefined) return { recorded: false }; // erased since
+  const clock = clockOf(before, input, config.policy);
   const { state, changed } = await executeWithRetry({
     repository,
     organisationId: input.organisationId,
@@ -56,12 +53,8 @@ export async function main(
     recorded: changed,
   });
   if (changed && input.fire === 'breach' && clock !== undefined) {
-    await notifyBreach(ses, {
-      state,
-      clock,
-      from: config.sender,
-      to: officerAddress(state) ?? config.team,
-    });
+    const to = officerAddress(state) ?? config.team;
+    await notifyBreach(ses, { state, clock, from: config.sender, to });
   }
   return { recorded: changed };
 }
@@ -70,16 +63,3 @@ export const handler = middy()
   .use(injectLambdaContext(logger))
   .use(parser({ schema: scheduleInputSchema }))
   .handler((input: ScheduleInput) => main(input, firedAt(input)));
-
-/**
- * The moment the firing stands for: Scheduler's scheduled time, or our
- * clock if that is later (a late delivery is recorded when it arrives).
- * The local Scheduler's clock can run ahead for demos and tests.
- */
-function firedAt(input: ScheduleInput): string {
-  const now = new Date().toISOString();
-  const scheduled = input.scheduledTime;
-  return scheduled !== undefined && Date.parse(scheduled) > Date.parse(now)
-    ? new Date(scheduled).toISOString()
-    : now;
-}

@@ -5,7 +5,7 @@
  * is how a reply's In-Reply-To is recognised as ours.
  */
 import { z } from 'zod';
-import { type BaseConfig, baseConfig } from '../shared/config.js';
+import { type BaseConfig, baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 
 const schema = z.object({
@@ -24,17 +24,11 @@ export function emailIntakeConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): EmailIntakeConfig {
   const base = baseConfig(env);
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  const sender = parsed.data[envKeys.senderAddress];
+  const values = parseEnv(schema, env);
+  const sender = values[envKeys.senderAddress];
   return {
     ...base,
-    mailBucket: parsed.data[envKeys.mailBucket],
+    mailBucket: values[envKeys.mailBucket],
     senderDomain: sender.slice(sender.lastIndexOf('@') + 1).toLowerCase(),
   };
 }

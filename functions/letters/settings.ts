@@ -5,6 +5,7 @@
  */
 import type { LandlordContact } from '@hearth/domain';
 import { z } from 'zod';
+import { parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 
 const schema = z.object({
@@ -43,14 +44,7 @@ export function addressLines(value: string): string[] {
 export function lettersSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): LettersSettings {
-  const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  const v = parsed.data;
+  const v = parseEnv(schema, env);
   const senderAddress = v[envKeys.senderAddress];
   return {
     senderAddress,

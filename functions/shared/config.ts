@@ -12,6 +12,25 @@ const baseSchema = z.object({
   [envKeys.policyId]: z.string().min(1),
 });
 
+/**
+ * Parses environment variables with a zod schema, or throws one error
+ * naming every bad variable, so a misconfigured function fails at cold
+ * start and says why.
+ */
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv,
+): z.infer<T> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
 export interface BaseConfig {
   readonly tableName: string;
   readonly organisationId: string;
@@ -20,14 +39,7 @@ export interface BaseConfig {
 
 /** Parses the variables every function needs; throws naming each bad one. */
 export function baseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig {
-  const parsed = baseSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  const values = parsed.data;
+  const values = parseEnv(baseSchema, env);
   const policy = presetById(values[envKeys.policyId]);
   if (policy === undefined) {
     throw new Error(
@@ -60,14 +72,7 @@ export interface SchedulingConfig {
 export function schedulingConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): SchedulingConfig {
-  const parsed = schedulingSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
-    throw new Error(`Invalid configuration: ${problems}`);
-  }
-  const v = parsed.data;
+  const v = parseEnv(schedulingSchema, env);
   const dlq = v[envKeys.scheduleDeadLetterArn];
   return {
     groupName: v[envKeys.scheduleGroup],

@@ -13,7 +13,6 @@ import { baseConfig } from '../shared/config.js';
 import {
   NotFoundError,
   problemJson,
-  RejectedError,
 } from '../shared/middleware/problem-json.js';
 import { json, requireRole, staffOf } from '../shared/staff.js';
 import { repositoryFor } from '../shared/wiring.js';

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DeleteScheduleCommand,
@@ -13,10 +12,10 @@ import {
   localCredentials,
   localRegion,
 } from '../../infra/local/dynamodb-local.js';
-import { type LocalStack, startLocalStack } from '../../infra/local/start.js';
+import type { LocalStack } from '../../infra/local/start.js';
 import { freePort } from './support/global-setup.js';
+import { startTestStack } from './support/stack.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const org = 'clock-org';
 let stack: LocalStack;
 let scheduler: SchedulerClient;
@@ -24,23 +23,7 @@ let repository: DynamoDbComplaintRepository;
 
 beforeAll(async () => {
   const dynamodbPort = await freePort();
-  stack = await startLocalStack({
-    host: '127.0.0.1',
-    apiPort: 0,
-    dynamodbPort,
-    sesPort: 0,
-    schedulerPort: 0,
-    smtpPort: 0,
-    authPort: 0,
-    s3Port: 0,
-    dataDir: '',
-    inMemory: true,
-    organisationId: org,
-    policyId: 'code-2024',
-    tableName: 'hearth-local',
-    root,
-    log: () => undefined,
-  });
+  stack = await startTestStack({ organisationId: 'clock-org', dynamodbPort });
   scheduler = new SchedulerClient({
     endpoint: String(stack.urls['scheduler API']),
     region: localRegion,

@@ -1,10 +1,11 @@
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { envKeys } from '../../functions/shared/env-keys.js';
 import { lambdaContext } from '../../infra/local/lambda-runtime.js';
 import { dynamoDbClient, freshTable } from './support/dynamodb.js';
+import { loadFunction } from './support/stack.js';
 
 const client = dynamoDbClient();
 const documents = DynamoDBDocumentClient.from(client);
@@ -16,19 +17,11 @@ let tableName: string;
 
 beforeAll(async () => {
   tableName = await freshTable(client);
-  Object.assign(process.env, {
-    [envKeys.tableName]: tableName,
-    [envKeys.organisationId]: 'fuzz-org',
-    [envKeys.policyId]: 'code-2024',
+  handler = await loadFunction<typeof handler>('intake', {
+    tableName,
+    organisationId: 'fuzz-org',
     [envKeys.intakePerHour]: '100000',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    AWS_REGION: 'eu-west-2',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
-  const module = await import('../../functions/intake/handler.js');
-  handler = module.handler as unknown as typeof handler;
 });
 afterAll(() => client.destroy());
 

@@ -4,11 +4,12 @@ import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/shared/adapters/dynamodb/keys.js';
 import { envKeys } from '../../functions/shared/env-keys.js';
 import { lambdaContext } from '../../infra/local/lambda-runtime.js';
 import { dynamoDbClient, freshTable } from './support/dynamodb.js';
+import { loadFunction } from './support/stack.js';
 
 const client = dynamoDbClient();
 const documents = DynamoDBDocumentClient.from(client);
@@ -20,20 +21,11 @@ let tableName: string;
 
 beforeAll(async () => {
   tableName = await freshTable(client);
-  // As Lambda does: configuration in the environment before the module loads.
-  Object.assign(process.env, {
-    [envKeys.tableName]: tableName,
-    [envKeys.organisationId]: 'intake-org',
-    [envKeys.policyId]: 'code-2024',
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
-    AWS_REGION: 'eu-west-2',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    HEARTH_INTAKE_PER_HOUR: '5',
+  handler = await loadFunction<typeof handler>('intake', {
+    tableName,
+    organisationId: 'intake-org',
+    [envKeys.intakePerHour]: '5',
   });
-  const module = await import('../../functions/intake/handler.js');
-  handler = module.handler as unknown as typeof handler;
 });
 afterAll(() => client.destroy());
 

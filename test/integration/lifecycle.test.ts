@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   GetScheduleCommand,
   ListSchedulesCommand,
@@ -11,10 +10,9 @@ import {
   localCredentials,
   localRegion,
 } from '../../infra/local/dynamodb-local.js';
-import { type LocalStack, startLocalStack } from '../../infra/local/start.js';
-import { freePort } from './support/global-setup.js';
+import type { LocalStack } from '../../infra/local/start.js';
+import { startTestStack } from './support/stack.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let stack: LocalStack;
 let scheduler: SchedulerClient;
 let api: string;
@@ -38,21 +36,8 @@ beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
   capture(process.stdout);
   capture(process.stderr);
-  stack = await startLocalStack({
-    host: '127.0.0.1',
-    apiPort: 0,
-    dynamodbPort: await freePort(),
-    sesPort: 0,
-    schedulerPort: 0,
-    smtpPort: 0,
-    authPort: 0,
-    s3Port: 0,
-    dataDir: '',
-    inMemory: true,
+  stack = await startTestStack({
     organisationId: 'life-org',
-    policyId: 'code-2024',
-    tableName: 'hearth-local',
-    root,
     log: (line) => logged.push(line),
   });
   api = String(stack.urls.api);
@@ -282,10 +267,10 @@ describe('one complaint through every channel and its whole two-stage life', () 
     await stack.drain();
     expect(await clocksScheduled(ref)).toEqual(
       [
-        'action.' + (await actionId(officer, ref)) + ':breach',
-        'action.' + (await actionId(officer, ref)) + ':reminder',
-        'remedy.' + (await remedyId(officer, ref)) + ':breach',
-        'remedy.' + (await remedyId(officer, ref)) + ':reminder',
+        `action.${await actionId(officer, ref)}:breach`,
+        `action.${await actionId(officer, ref)}:reminder`,
+        `remedy.${await remedyId(officer, ref)}:breach`,
+        `remedy.${await remedyId(officer, ref)}:reminder`,
       ].sort(),
     );
 

@@ -1,30 +1,12 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LocalStack, startLocalStack } from '../../infra/local/start.js';
-import { freePort } from './support/global-setup.js';
+import type { LocalStack } from '../../infra/local/start.js';
+import { startTestStack } from './support/stack.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
 let stack: LocalStack;
 let api: string;
 
 beforeAll(async () => {
-  stack = await startLocalStack({
-    host: '127.0.0.1',
-    apiPort: 0,
-    dynamodbPort: await freePort(),
-    sesPort: 0,
-    schedulerPort: 0,
-    smtpPort: 0,
-    authPort: 0,
-    s3Port: 0,
-    dataDir: '',
-    inMemory: true,
-    organisationId: 'staff-org',
-    policyId: 'code-2024',
-    tableName: 'hearth-local',
-    root,
-    log: () => undefined,
-  });
+  stack = await startTestStack({ organisationId: 'staff-org' });
   api = String(stack.urls.api);
 }, 60_000);
 afterAll(() => stack?.stop());
