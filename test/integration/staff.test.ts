@@ -157,6 +157,37 @@ describe('the staff API (JWT-authorised routes)', () => {
       { type: 'close', reason: 'x' },
     );
 
+    const noTime = await call(officer, 'POST', '/staff/complaints', {
+      ...phoneCall,
+      receivedAt: undefined,
+    });
+    const negative = await call(officer, 'POST', `${base}/case-record`, {
+      type: 'record-remedy',
+      remedy: {
+        kind: 'financial',
+        description: 'Compensation',
+        amountPence: -5,
+      },
+    });
+    const stage = await call(officer, 'POST', `${base}/escalation`, {
+      type: 'refuse-escalation',
+      groundCode: '',
+      reasons: 'x',
+    });
+
+    expect(noTime).toMatchObject({
+      status: 400,
+      type: 'application/problem+json',
+      body: { errors: [{ field: 'receivedAt' }] },
+    });
+    expect(negative).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'remedy.amountPence' }] },
+    });
+    expect(stage).toMatchObject({
+      status: 400,
+      body: { errors: [{ field: 'groundCode' }] },
+    });
     expect(wrongRoute).toMatchObject({
       status: 400,
       body: { errors: [{ field: 'type' }] },
