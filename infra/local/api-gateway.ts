@@ -25,7 +25,13 @@ import {
   splitTarget,
 } from './http-event.js';
 import { type HttpResponse, httpResponseOf } from './http-result.js';
-import { baseUrl, closeHttpServer, defaultHost, listen } from './listen.js';
+import {
+  baseUrl,
+  closeHttpServer,
+  defaultHost,
+  listen,
+  readBody,
+} from './listen.js';
 import { type ApiRoute, matchRoute } from './route-match.js';
 
 /** What the gateway needs of the local Lambda runtime. */
@@ -209,24 +215,6 @@ async function handle(
     console.error(`[api-gateway] ${match.route.function}: ${warning}`);
   }
   send(response, requestId, mapped.response);
-}
-
-/**
- * The whole request body, or undefined once it passes `limit` bytes. The
- * rest is still read (and dropped) so the client gets the 413 cleanly
- * rather than a reset connection.
- */
-async function readBody(
-  request: IncomingMessage,
-  limit: number,
-): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 function joinedHeaders(rawHeaders: readonly string[]): Record<string, string> {

@@ -3,7 +3,7 @@
  * them binds to loopback by default, reports the port it really got (port 0
  * means any free port) and closes without leaving a socket open.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Loopback unless told otherwise: nothing local is meant for the network. */
@@ -59,4 +59,22 @@ export function baseUrl(host: string, port: number): string {
     host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   const hostPart = reachable.includes(':') ? `[${reachable}]` : reachable;
   return `http://${hostPart}:${port}`;
+}
+
+/**
+ * The whole request body, or undefined once it passes `limit` bytes. The
+ * rest is still read (and dropped) so the client gets the 413 cleanly
+ * rather than a reset connection.
+ */
+export async function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size <= limit) chunks.push(chunk);
+  }
+  return size > limit ? undefined : Buffer.concat(chunks);
 }

@@ -13,7 +13,13 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { Authorize } from '../api-gateway.js';
-import { baseUrl, closeHttpServer, defaultHost, listen } from '../listen.js';
+import {
+  baseUrl,
+  closeHttpServer,
+  defaultHost,
+  listen,
+  readBody,
+} from '../listen.js';
 import {
   createLocalIssuer,
   defaultTokenTtlSeconds,
@@ -269,19 +275,6 @@ function isLoopbackOrigin(origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-async function readBody(
-  request: IncomingMessage,
-  limit: number,
-): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
-  }
-  return size > limit ? undefined : Buffer.concat(chunks);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
