@@ -11,6 +11,16 @@ export default defineConfig({
         },
       },
       {
+        // The CDK app synthesized: template properties and cdk-nag.
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
         // Handlers and adapters against DynamoDB Local and the local
         // stand-ins, all started by the tests themselves.
         test: {
