@@ -8,10 +8,12 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { stageConfig } from '../config/stages.js';
 import { StatefulStack } from '../stacks/stateful-stack.js';
+import { StatelessStack } from '../stacks/stateless-stack.js';
 
 export interface HearthApp {
   readonly app: App;
   readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
 }
 
 /** Builds the app for a stage; tests synthesize exactly this. */
@@ -26,8 +28,16 @@ export function buildApp(stage: string, app = new App()): HearthApp {
     env,
     config,
   });
+  const stateless = new StatelessStack(app, `${prefix}-Stateless`, {
+    env,
+    config,
+    table: stateful.table,
+    key: stateful.key,
+    mailBucket: stateful.mailBucket,
+    lettersBucket: stateful.lettersBucket,
+  });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, stateful };
+  return { app, stateful, stateless };
 }
 
 if (

@@ -1,0 +1,303 @@
+/**
+ * Everything Hearth can rebuild (STYLE rec. 10): the functions, the HTTP
+ * API and the staff user pool, the outbox's stream mappings, EventBridge
+ * Scheduler's group, role and crons, SES sending and receipt, and the
+ * alarms. The table, key and buckets come from the stateful stack as
+ * props. Each function's needs are declared once, in `catalogue`, and
+ * every grant, route, mapping and cron is made from it and from
+ * infra/routes.ts by loops.
+ */
+import {
+  CfnOutput,
+  Duration,
+  type aws_dynamodb as dynamodb,
+  type aws_kms as kms,
+  type aws_logs as logs,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  type aws_s3 as s3,
+} from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { type EnvKey, envKeys } from '../../functions/shared/env-keys.js';
+import type { StageConfig } from '../config/stages.js';
+import { Alarms } from '../constructs/alarms.js';
+import { HearthApi } from '../constructs/api.js';
+import { allowServicesOnDataKey } from '../constructs/data-key.js';
+import {
+  type HearthEnvironment,
+  HearthFunction,
+  type HearthFunctionProps,
+  type TableAccess,
+} from '../constructs/hearth-function.js';
+import { INBOUND_PREFIX, Mail } from '../constructs/mail.js';
+import { Outbox } from '../constructs/outbox.js';
+import { type ScheduleAction, Scheduling } from '../constructs/scheduling.js';
+import { StaffPool } from '../constructs/staff-pool.js';
+import {
+  cronJobs,
+  deadlineTarget,
+  type FunctionName,
+  mailConsumer,
+  outboxConsumers,
+} from '../routes.js';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: StageConfig;
+  readonly table: dynamodb.ITableV2;
+  /** The data key: encrypts the log groups and the alarm topic too. */
+  readonly key: kms.IKey;
+  readonly mailBucket: s3.IBucket;
+  readonly lettersBucket: s3.IBucket;
+}
+
+type BucketName = 'mail' | 'letters';
+
+/** What one function needs beyond the base variables, and nothing more. */
+interface FunctionSpec {
+  readonly description: string;
+  readonly table?: TableAccess;
+  /** Variables beyond the table, organisation and policy. */
+  readonly env?: readonly EnvKey[];
+  /** Objects read and written, by bucket and key prefix. */
+  readonly objects?: {
+    readonly bucket: BucketName;
+    readonly read?: readonly string[];
+    readonly write?: readonly string[];
+  };
+  /** SendEmail as the sender address. */
+  readonly sendsMail?: boolean;
+  /** Deadline schedules it manages (and the scheduling variables). */
+  readonly schedules?: readonly ScheduleAction[];
+  readonly memorySize?: number;
+  readonly timeout?: Duration;
+}
+
+const staffCommand = (what: string): FunctionSpec => ({
+  description: `Staff: ${what}`,
+  table: 'RW',
+});
+
+const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
+  intake: {
+    description: "Public web form: records a resident's complaint",
+    table: 'RW',
+  },
+  'staff-intake': staffCommand(
+    'record a complaint made by phone, letter or visit',
+  ),
+  acknowledgment: staffCommand('acknowledge and define a complaint'),
+  escalation: staffCommand('escalate a complaint to stage 2'),
+  closure: staffCommand('respond to and close a stage'),
+  'case-record': staffCommand('add to the case record'),
+  'staff-queries': {
+    description: 'Staff: the work queue and the case view',
+    table: 'RO',
+  },
+  'email-intake': {
+    description:
+      'Mail in: a stored message becomes a complaint or correspondence',
+    table: 'RW',
+    env: [envKeys.mailBucket, envKeys.senderAddress],
+    objects: {
+      bucket: 'mail',
+      read: [INBOUND_PREFIX],
+      write: ['attachments/', 'quarantine/'],
+    },
+    memorySize: 1024,
+    timeout: Duration.seconds(60),
+  },
+  letters: {
+    description: 'Outbox: sends the stage letters, keeps their PDFs',
+    table: 'RW',
+    env: [
+      envKeys.senderAddress,
+      envKeys.landlordName,
+      envKeys.landlordAddress,
+      envKeys.landlordPhone,
+      envKeys.lettersBucket,
+    ],
+    objects: { bucket: 'letters', write: ['letters/'] },
+    sendsMail: true,
+    memorySize: 1024,
+    timeout: Duration.seconds(60),
+  },
+  schedules: {
+    description: 'Outbox: creates and deletes deadline schedules',
+    schedules: ['CreateSchedule', 'DeleteSchedule'],
+    timeout: Duration.seconds(30),
+  },
+  deadline: {
+    description: 'A deadline schedule fired: records the reminder or breach',
+    table: 'RW',
+    env: [envKeys.senderAddress, envKeys.teamAddress],
+    sendsMail: true,
+    timeout: Duration.seconds(30),
+  },
+  sweep: {
+    description: 'Daily: re-creates any deadline schedule that is missing',
+    table: 'RO',
+    schedules: ['GetSchedule', 'CreateSchedule'],
+    timeout: Duration.minutes(5),
+  },
+};
+
+/** The catalogue's entries, typed. */
+const specs = Object.entries(catalogue) as [FunctionName, FunctionSpec][];
+
+export class StatelessStack extends Stack {
+  readonly functions = new Map<FunctionName, HearthFunction>();
+  readonly scheduling: Scheduling;
+  readonly mail: Mail;
+  readonly outbox: Outbox;
+  readonly staff: StaffPool;
+  readonly api: HearthApi;
+  readonly alarms: Alarms;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table, key } = props;
+    const stage = config.stage;
+    const retain = config.retainData
+      ? RemovalPolicy.RETAIN
+      : RemovalPolicy.DESTROY;
+    const logging = {
+      logRetention: config.logRetentionDays as logs.RetentionDays,
+      logKey: key,
+      logRemovalPolicy: retain,
+    };
+    allowServicesOnDataKey(key);
+
+    this.scheduling = new Scheduling(this, 'Scheduling', { stage });
+    this.mail = new Mail(this, 'Mail', {
+      stage,
+      senderAddress: config.senderAddress,
+      inboundDomain: config.inboundDomain,
+      mailBucket: props.mailBucket,
+      key,
+    });
+    this.#buildFunctions(props, logging);
+
+    // Who may manage schedules (catalogue), and who triggers what (routes.ts).
+    const deadline = this.#fn(deadlineTarget);
+    this.scheduling.targetDeadlines(deadline);
+    for (const [name, spec] of specs) {
+      if (spec.schedules === undefined) continue;
+      const manager = this.#fn(name);
+      manager.addEnvironment(this.scheduling.environment(deadline));
+      this.scheduling.allowManage(manager, spec.schedules);
+    }
+    for (const job of cronJobs) {
+      this.scheduling.addCron(job, this.#fn(job.function), stage);
+    }
+    if (mailConsumer !== undefined) this.mail.notify(this.#fn(mailConsumer));
+    this.outbox = new Outbox(this, 'Outbox', {
+      table,
+      consumers: outboxConsumers.map((name) => this.#fn(name)),
+    });
+    this.staff = new StaffPool(this, 'Staff', {
+      stage,
+      removalPolicy: retain,
+      deletionProtection: config.retainData,
+    });
+    this.api = new HearthApi(this, 'Api', {
+      stage,
+      functions: this.functions,
+      staff: this.staff,
+      ...logging,
+    });
+
+    this.alarms = new Alarms(this, 'Alarms', {
+      stage,
+      alarmAddress: config.alarmAddress,
+      key,
+    });
+    this.#watch(deadline);
+    this.#outputs();
+  }
+
+  /** Every function of the catalogue, with exactly the grants it declares. */
+  #buildFunctions(
+    props: StatelessStackProps,
+    logging: Pick<
+      HearthFunctionProps,
+      'logRetention' | 'logKey' | 'logRemovalPolicy'
+    >,
+  ): void {
+    const { config, table } = props;
+    const buckets: Record<BucketName, s3.IBucket> = {
+      mail: props.mailBucket,
+      letters: props.lettersBucket,
+    };
+    const values: HearthEnvironment = {
+      [envKeys.tableName]: table.tableName,
+      [envKeys.organisationId]: config.organisationId,
+      [envKeys.policyId]: config.policyPreset,
+      [envKeys.senderAddress]: config.senderAddress,
+      [envKeys.teamAddress]: config.teamAddress,
+      [envKeys.landlordName]: config.landlord.name,
+      [envKeys.landlordAddress]: config.landlord.address.join('|'),
+      [envKeys.landlordPhone]: config.landlord.phone,
+      [envKeys.mailBucket]: props.mailBucket.bucketName,
+      [envKeys.lettersBucket]: props.lettersBucket.bucketName,
+    };
+    const base = [envKeys.tableName, envKeys.organisationId, envKeys.policyId];
+
+    for (const [name, spec] of specs) {
+      const fn = new HearthFunction(this, `Fn-${name}`, {
+        name,
+        stage: config.stage,
+        description: spec.description,
+        environment: Object.fromEntries(
+          [...base, ...(spec.env ?? [])].map((key) => [key, values[key]]),
+        ),
+        ...logging,
+        ...(spec.memorySize === undefined
+          ? {}
+          : { memorySize: spec.memorySize }),
+        ...(spec.timeout === undefined ? {} : { timeout: spec.timeout }),
+      });
+      this.functions.set(name, fn);
+      if (spec.table !== undefined) fn.bindTable(table, spec.table);
+      const { objects } = spec;
+      if (objects !== undefined) {
+        const bucket = buckets[objects.bucket];
+        for (const prefix of objects.read ?? []) fn.readObjects(bucket, prefix);
+        for (const prefix of objects.write ?? []) {
+          fn.writeObjects(bucket, prefix);
+        }
+      }
+      if (spec.sendsMail === true) this.mail.allowSending(fn);
+    }
+  }
+
+  /** Errors of every function, every dead-letter queue, and breaches. */
+  #watch(deadline: HearthFunction): void {
+    for (const fn of this.functions.values()) this.alarms.errors(fn);
+    this.alarms.deadLetters('scheduler', this.scheduling.deadLetters);
+    for (const [name, queue] of this.outbox.failures) {
+      this.alarms.deadLetters(`${name}-stream`, queue);
+    }
+    this.alarms.breaches(deadline);
+  }
+
+  /** What a landlord needs after deploying (README: the manual steps). */
+  #outputs(): void {
+    const outputs: Record<string, string> = {
+      ApiUrl: this.api.url,
+      UserPoolId: this.staff.userPool.userPoolId,
+      UserPoolClientId: this.staff.client.userPoolClientId,
+      ReceiptRuleSetName: this.mail.ruleSetName,
+      ScheduleGroupName: this.scheduling.groupName,
+    };
+    for (const [name, value] of Object.entries(outputs)) {
+      new CfnOutput(this, name, { value });
+    }
+  }
+
+  #fn(name: FunctionName): HearthFunction {
+    const found = this.functions.get(name);
+    if (found === undefined) throw new Error(`No function ${name}`);
+    return found;
+  }
+}
