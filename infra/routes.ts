@@ -15,7 +15,8 @@ export type FunctionName =
   | 'letters'
   | 'schedules'
   | 'deadline'
-  | 'sweep';
+  | 'sweep'
+  | 'links';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -64,6 +65,7 @@ export const routes: readonly Route[] = [
 export const outboxConsumers: readonly FunctionName[] = [
   'schedules',
   'letters',
+  'links',
 ];
 
 /** The function that reads inbound mail (SES receipt → S3 → this). */

@@ -47,6 +47,8 @@ export interface Receive {
   readonly vulnerability?: string;
   /** The service request this complaint was raised from (Code 1.5). */
   readonly serviceRequestId?: string;
+  /** The complaint this one was raised from (an issue after its response, Code 6.8). */
+  readonly linkedFromComplaintId?: string;
   /** For an email: its Message-ID and what came with it. */
   readonly messageId?: string;
   readonly attachments?: readonly Attachment[];

@@ -44,6 +44,11 @@ export interface DecideContext {
   readonly calendar: WorkingCalendar;
   readonly actor: Actor;
   readonly newId: () => string;
+  /**
+   * The id a linked new complaint gets (a reference the caller allocated);
+   * `newId` when absent.
+   */
+  readonly newComplaintId?: () => string;
 }
 
 /** An expected refusal, as a value (STYLE rec. 5). */
@@ -588,7 +593,7 @@ function addIssue(state: ComplaintState, command: C.AddIssue, ctx: Ctx): Step {
   return ok({
     type: 'issue-logged-as-new-complaint',
     issue,
-    complaintId: ctx.newId(),
+    complaintId: (ctx.newComplaintId ?? ctx.newId)(),
   });
 }
 

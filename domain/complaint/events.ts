@@ -52,6 +52,7 @@ export type ComplaintReceived = Event<
     adjustments: readonly Adjustment[];
     vulnerability?: string;
     serviceRequestId?: string;
+    linkedFromComplaintId?: string;
     messageId?: string;
     attachments: readonly Attachment[];
     /** Starts in the policy's informal stage rather than stage 1. */

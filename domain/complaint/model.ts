@@ -294,6 +294,8 @@ export interface ComplaintState {
   readonly adjustments: readonly Adjustment[];
   readonly vulnerability?: string;
   readonly linkedServiceRequestId?: string;
+  /** The complaint this one was raised from (Code 6.8). */
+  readonly linkedFromComplaintId?: string;
   readonly linkedComplaintIds: readonly string[];
   readonly informal?: {
     readonly startedOn: IsoDate;

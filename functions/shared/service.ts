@@ -51,6 +51,8 @@ export interface Execute {
   readonly trackingTokenHash?: string;
   /** The version the caller saw (If-Match): anything else is a lost race. */
   readonly expectedVersion?: number;
+  /** A reference allocated for a linked new complaint (add-issue). */
+  readonly newComplaintId?: () => string;
 }
 
 export interface Executed {
@@ -85,6 +87,9 @@ export async function execute(input: Execute): Promise<Executed> {
     calendar,
     actor: input.actor,
     newId: input.newId,
+    ...(input.newComplaintId === undefined
+      ? {}
+      : { newComplaintId: input.newComplaintId }),
   });
   if (!result.ok) throw new RejectedError(result.rejection);
   if (result.events.length === 0) {

@@ -13,6 +13,7 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import {
   type ComplaintState,
+  londonDate,
   type Policy,
   runningClocks,
 } from '@hearth/domain';
@@ -161,15 +162,26 @@ export function staffCommandHandler(group: CommandGroup) {
     }
     const reference = event.pathParameters.reference;
     const expected = ifMatchVersion(event.headers['if-match']);
+    const now = new Date().toISOString();
+    // An issue raised after the response becomes a linked complaint with a
+    // reference of its own, allocated here (the domain reads no counters).
+    const linked =
+      command.type === 'add-issue'
+        ? await repository.nextReference(
+            staff.organisationId,
+            Number(londonDate(now).slice(0, 4)),
+          )
+        : undefined;
     const { state } = await execute({
       repository,
       organisationId: staff.organisationId,
       policy: config.policy,
       actor: { kind: 'staff', id: staff.username },
-      now: new Date().toISOString(),
+      now,
       newId: randomUUID,
       complaintId: reference,
       command,
+      ...(linked === undefined ? {} : { newComplaintId: () => linked }),
       ...(expected === undefined ? {} : { expectedVersion: expected }),
     });
     logger.info('Command', {

@@ -134,6 +134,10 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     sendsMail: true,
     timeout: Duration.seconds(30),
   },
+  links: {
+    description: 'Outbox: opens a linked complaint for an issue raised late',
+    table: 'RW',
+  },
   sweep: {
     description: 'Daily: re-creates any deadline schedule that is missing',
     table: 'RO',

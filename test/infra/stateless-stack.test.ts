@@ -27,6 +27,7 @@ const catalogue = Object.keys({
   schedules: true,
   deadline: true,
   sweep: true,
+  links: true,
 } satisfies Record<FunctionName, true>) as FunctionName[];
 
 type Resource = { Properties: Record<string, unknown> };
@@ -41,7 +42,7 @@ let hearth: HearthApp;
 let template: Template;
 
 beforeAll(() => {
-  // One synthesis (12 bundles) for every test; it runs cdk-nag too.
+  // One synthesis (13 bundles) for every test; it runs cdk-nag too.
   hearth = buildApp('dev');
   template = Template.fromStack(hearth.stateless);
 });

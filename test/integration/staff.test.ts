@@ -252,6 +252,59 @@ describe('the staff API (JWT-authorised routes)', () => {
     expect(queue.body.items).toEqual([]);
   });
 
+  it('opens a linked complaint, under its own reference, for an issue raised after the response (Code 6.8)', async () => {
+    const officer = await tokenFor('ana', ['officer']);
+    const { body } = await call(
+      officer,
+      'POST',
+      '/staff/complaints',
+      phoneCall,
+    );
+    const base = `/staff/complaints/${body.reference}`;
+    await call(officer, 'POST', `${base}/acknowledgment`, {
+      type: 'acknowledge',
+      stage: 1,
+      definition,
+    });
+    await call(officer, 'POST', `${base}/closure`, {
+      type: 'respond',
+      stage: 1,
+      decisions: [
+        {
+          issueId: 'i1',
+          decision: 'upheld',
+          reasons: 'The lift was out for three weeks.',
+        },
+      ],
+      summary: 'We are sorry.',
+    });
+
+    const added = await call(officer, 'POST', `${base}/acknowledgment`, {
+      type: 'add-issue',
+      issue: {
+        id: 'i2',
+        summary: 'The stair lights are also out',
+        inScope: true,
+      },
+    });
+    await stack.drain();
+    await stack.drain();
+
+    const original = await call(officer, 'GET', base);
+    const [linked] = original.body.complaint.linkedComplaintIds;
+    const opened = await call(officer, 'GET', `/staff/complaints/${linked}`);
+    expect(added.status).toBe(200);
+    expect(linked).toMatch(/^HTH-\d{4}-\d{6}$/);
+    expect(opened.status).toBe(200);
+    expect(opened.body.complaint).toMatchObject({
+      reference: linked,
+      status: 'stage1-received',
+      summary: 'The stair lights are also out',
+      linkedFromComplaintId: body.reference,
+      resident: { name: 'Lee Caller' },
+    });
+  });
+
   it('serves the work queue by next due date with each clock state, a page at a time', async () => {
     const officer = await tokenFor('ana', ['officer']);
 

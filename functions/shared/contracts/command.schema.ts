@@ -343,7 +343,10 @@ true satisfies Exact<z.infer<typeof actionInputSchema>, ActionInput>;
  * domain gains is not forced on staff. Every other field must be exact,
  * and the whole body must be a valid domain body.
  */
-type ReceiveBody = Omit<Receive, 'type' | 'id' | 'reference'>;
+type ReceiveBody = Omit<
+  Receive,
+  'type' | 'id' | 'reference' | 'linkedFromComplaintId'
+>;
 
 true satisfies Exact<
   Omit<StaffReceive, 'channel'>,

@@ -64,6 +64,7 @@ export const complaintEventSchema = z.discriminatedUnion('type', [
     policy: z.strictObject({ id: idSchema, version: z.string().min(1) }),
     ...receiptShape,
     serviceRequestId: idSchema.exactOptional(),
+    linkedFromComplaintId: idSchema.exactOptional(),
     messageId: idSchema.exactOptional(),
     attachments: z.array(attachmentSchema),
     informal: z.boolean(),

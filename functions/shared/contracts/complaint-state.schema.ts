@@ -344,6 +344,7 @@ export const complaintStateSchema = z.strictObject({
   status: statusSchema,
   reopenTo: statusSchema.exactOptional(),
   linkedServiceRequestId: idSchema.exactOptional(),
+  linkedFromComplaintId: idSchema.exactOptional(),
   linkedComplaintIds: z.array(idSchema),
   informal: z
     .strictObject({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { code2024, type Policy } from '../../../../domain/index.js';
+import { code2024, decide, type Policy } from '../../../../domain/index.js';
 import {
   at,
   boilerDecisions,
@@ -635,5 +635,49 @@ describe('the complaint definition (Code 5.6–5.7, 6.7–6.8)', () => {
       ok: false,
       rejection: { code: 'ESCALATION.NOT_AFTER_STAGE1_RESPONSE' },
     });
+  });
+});
+
+describe('a linked complaint’s id', () => {
+  it('is the reference the caller allocated, when it gives one', () => {
+    const h = harness(code2024);
+    h.do(receiveCommand(at('2026-11-20')), at('2026-11-20'), resident);
+    h.do(
+      { type: 'acknowledge', stage: 1, definition: boilerDefinition },
+      at('2026-11-23'),
+    );
+    h.do(
+      {
+        type: 'respond',
+        stage: 1,
+        decisions: boilerDecisions,
+        summary: 'Answered',
+      },
+      at('2026-11-24'),
+    );
+
+    const result = decide(
+      h.state,
+      {
+        type: 'add-issue',
+        issue: { id: 'i9', summary: 'Rent statement wrong', inScope: true },
+      },
+      {
+        now: at('2026-11-25'),
+        policy: code2024,
+        calendar: h.calendar,
+        actor: officer,
+        newId: () => 'uuid-1',
+        newComplaintId: () => 'HTH-2026-000042',
+      },
+    );
+
+    expect(result.ok && result.intents).toEqual([
+      expect.objectContaining({
+        type: 'open-linked-complaint',
+        complaintId: 'HTH-2026-000042',
+        fromComplaintId: 'c-1',
+      }),
+    ]);
   });
 });
