@@ -8,10 +8,7 @@ import {
   IdempotencyConfig,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { keys } from '../shared/adapters/dynamodb/keys.js';
-import { dynamoDb } from '../shared/clients.js';
-import { table } from '../shared/table.js';
+import { idempotencyStore } from '../shared/wiring.js';
 import type { HandleOnce } from './process-mail.js';
 
 /** Long past any redelivery; the domain also ignores a recorded Message-ID. */
@@ -36,14 +33,11 @@ export function oncePerMessage(
   const handleOnce = makeIdempotent(handle, {
     config,
     keyPrefix: 'email-intake',
-    persistenceStore: new DynamoDBPersistenceLayer({
+    persistenceStore: idempotencyStore(
       tableName,
-      awsSdkV3Client: dynamoDb,
-      keyAttr: table.partitionKey.name,
-      sortKeyAttr: table.sortKey.name,
-      staticPkValue: `${keys.idempotency(organisationId)}#email-intake`,
-      expiryAttr: table.ttlAttribute,
-    }),
+      organisationId,
+      'email-intake',
+    ),
   });
   return { handleOnce, config };
 }

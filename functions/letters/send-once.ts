@@ -10,10 +10,8 @@ import {
   IdempotencyConfig,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { keys } from '../shared/adapters/dynamodb/keys.js';
-import { table } from '../shared/table.js';
+import { idempotencyStore } from '../shared/wiring.js';
 import type { Dispatched, DispatchJob } from './deliver.js';
 
 /**
@@ -48,14 +46,12 @@ export function sendOnce(
     throwOnNoIdempotencyKey: true,
     expiresAfterSeconds: SEND_RECORD_SECONDS,
   });
-  const persistenceStore = new DynamoDBPersistenceLayer({
-    tableName: options.tableName,
-    awsSdkV3Client: options.client,
-    keyAttr: table.partitionKey.name,
-    sortKeyAttr: table.sortKey.name,
-    staticPkValue: `${keys.idempotency(options.organisationId)}#letters`,
-    expiryAttr: table.ttlAttribute,
-  });
+  const persistenceStore = idempotencyStore(
+    options.tableName,
+    options.organisationId,
+    'letters',
+    options.client,
+  );
   return {
     config,
     // A fixed prefix, not the Lambda's name: a renamed function still

@@ -4,10 +4,32 @@
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbComplaintRepository } from './adapters/dynamodb/complaint-repository.js';
 import { keys } from './adapters/dynamodb/keys.js';
 import { documents, dynamoDb } from './clients.js';
 import { table } from './table.js';
+
+/**
+ * Where Powertools keeps idempotency records: the one table, under the
+ * organisation's idempotency partition for one job (`scope`), expired by
+ * TTL. Every idempotent job uses this layout.
+ */
+export function idempotencyStore(
+  tableName: string,
+  organisationId: string,
+  scope: string,
+  client: DynamoDBClient = dynamoDb,
+): DynamoDBPersistenceLayer {
+  return new DynamoDBPersistenceLayer({
+    tableName,
+    awsSdkV3Client: client,
+    keyAttr: table.partitionKey.name,
+    sortKeyAttr: table.sortKey.name,
+    staticPkValue: `${keys.idempotency(organisationId)}#${scope}`,
+    expiryAttr: table.ttlAttribute,
+  });
+}
 
 export function repositoryFor(tableName: string): DynamoDbComplaintRepository {
   return new DynamoDbComplaintRepository({ client: documents, tableName });
@@ -28,14 +50,7 @@ export function idempotency(
   functionName: string,
 ) {
   return makeHandlerIdempotent({
-    persistenceStore: new DynamoDBPersistenceLayer({
-      tableName,
-      awsSdkV3Client: dynamoDb,
-      keyAttr: table.partitionKey.name,
-      sortKeyAttr: table.sortKey.name,
-      staticPkValue: `${keys.idempotency(organisationId)}#${functionName}`,
-      expiryAttr: table.ttlAttribute,
-    }),
+    persistenceStore: idempotencyStore(tableName, organisationId, functionName),
     config: new IdempotencyConfig({
       eventKeyJmesPath: 'headers."idempotency-key"',
       payloadValidationJmesPath: 'body',
