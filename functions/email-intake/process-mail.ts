@@ -14,11 +14,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { londonDate, type Policy } from '@hearth/domain';
+import type { Policy } from '@hearth/domain';
 import type { DynamoDbComplaintRepository } from '../shared/adapters/dynamodb/complaint-repository.js';
 import type { ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { RejectedError } from '../shared/middleware/problem-json.js';
-import { execute, executeWithRetry } from '../shared/service.js';
+import {
+  allocateReference,
+  execute,
+  executeWithRetry,
+} from '../shared/service.js';
 import { storeAttachments } from './attachments.js';
 import {
   correspondenceCommand,
@@ -153,10 +157,10 @@ async function open(
   at: string,
   now: string,
 ): Promise<Handled> {
-  const year = Number(londonDate(at).slice(0, 4));
-  const reference = await deps.repository.nextReference(
+  const reference = await allocateReference(
+    deps.repository,
     deps.organisationId,
-    year,
+    at,
   );
   const files = await storeAttachments(
     deps.objects,

@@ -8,12 +8,11 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { londonDate } from '@hearth/domain';
 import middy from '@middy/core';
 import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
 import { documents } from '../shared/clients.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
-import { execute } from '../shared/service.js';
+import { allocateReference, execute } from '../shared/service.js';
 import { trackingToken } from '../shared/tracking-token.js';
 import { idempotency, repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
@@ -35,8 +34,11 @@ export async function main(
     event.requestContext.http.sourceIp,
     new Date(now),
   );
-  const year = Number(londonDate(now).slice(0, 4));
-  const reference = await repository.nextReference(config.organisationId, year);
+  const reference = await allocateReference(
+    repository,
+    config.organisationId,
+    now,
+  );
   const { token, hash } = trackingToken();
   const { state } = await execute({
     repository,

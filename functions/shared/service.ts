@@ -10,8 +10,10 @@ import {
   type ComplaintState,
   decide,
   type Intent,
+  londonDate,
   nextDue,
   type Policy,
+  type ReferenceAllocator,
   runningClocks,
   ukBankHolidays,
   VersionConflictError,
@@ -21,6 +23,21 @@ import {
 import { RejectedError } from './middleware/problem-json.js';
 
 const calendars = new Map<string, WorkingCalendar>();
+
+/**
+ * A new complaint reference, `HTH-<year>-<n>`, numbered in the London year
+ * of the moment it was received or raised.
+ */
+export function allocateReference(
+  allocator: ReferenceAllocator,
+  organisationId: string,
+  at: string,
+): Promise<string> {
+  return allocator.nextReference(
+    organisationId,
+    Number(londonDate(at).slice(0, 4)),
+  );
+}
 
 /** The working calendar for a policy, built once per container. */
 export function calendarFor(policy: Policy): WorkingCalendar {

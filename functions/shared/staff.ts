@@ -13,7 +13,6 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import {
   type ComplaintState,
-  londonDate,
   type Policy,
   runningClocks,
 } from '@hearth/domain';
@@ -31,7 +30,7 @@ import {
   problemJson,
   RejectedError,
 } from './middleware/problem-json.js';
-import { calendarFor, execute } from './service.js';
+import { allocateReference, calendarFor, execute } from './service.js';
 import { repositoryFor } from './wiring.js';
 
 export type StaffRole = 'officer' | 'manager' | 'mrc';
@@ -167,10 +166,7 @@ export function staffCommandHandler(group: CommandGroup) {
     // reference of its own, allocated here (the domain reads no counters).
     const linked =
       command.type === 'add-issue'
-        ? await repository.nextReference(
-            staff.organisationId,
-            Number(londonDate(now).slice(0, 4)),
-          )
+        ? await allocateReference(repository, staff.organisationId, now)
         : undefined;
     const { state } = await execute({
       repository,

@@ -9,13 +9,12 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
-import { londonDate } from '@hearth/domain';
 import middy from '@middy/core';
 import type { z } from 'zod';
 import { baseConfig } from '../shared/config.js';
 import { staffReceiveSchema } from '../shared/contracts/index.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
-import { execute } from '../shared/service.js';
+import { allocateReference, execute } from '../shared/service.js';
 import { caseSummary, json, requireRole, staffOf } from '../shared/staff.js';
 import { trackingToken } from '../shared/tracking-token.js';
 import { repositoryFor } from '../shared/wiring.js';
@@ -33,8 +32,11 @@ export async function main(
 ) {
   const staff = staffOf(event);
   requireRole(staff, ['officer', 'manager']);
-  const year = Number(londonDate(now).slice(0, 4));
-  const reference = await repository.nextReference(staff.organisationId, year);
+  const reference = await allocateReference(
+    repository,
+    staff.organisationId,
+    now,
+  );
   const { token, hash } = trackingToken();
   const { state } = await execute({
     repository,
