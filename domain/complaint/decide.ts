@@ -1348,7 +1348,9 @@ function finish(
     evolve,
     before,
   ) as ComplaintState;
-  let clocksAfter = runningClocks(folded, ctx.policy, ctx.calendar);
+  // Breach marks never change which clocks run, so these stand for the
+  // state after the breaches below too.
+  const clocksAfter = runningClocks(folded, ctx.policy, ctx.calendar);
 
   // A clock stopped on or after its breach date, never marked: record it now.
   const stillRunning = new Set(clocksAfter.map((c) => `${c.id}@${c.dueOn}`));
@@ -1372,7 +1374,6 @@ function finish(
       folded = evolve(folded, breach);
     }
   }
-  clocksAfter = runningClocks(folded, ctx.policy, ctx.calendar);
 
   const state = applyDecision(before, events) as ComplaintState;
   const version = state.version;
