@@ -49,16 +49,19 @@ export const stageConfigSchema = z.strictObject({
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
+/** The demo landlord both example stages use; a real landlord sets its own. */
+const demoLandlord: StageConfig['landlord'] = {
+  name: 'Hearth Demo Homes',
+  address: ['1 High Street', 'Anytown', 'AN1 1AA'],
+  phone: '0300 000 0000',
+};
+
 export const stages: Readonly<Record<string, StageConfig>> = {
   dev: {
     stage: 'dev',
     region: 'eu-west-2',
     organisationId: 'demo',
-    landlord: {
-      name: 'Hearth Demo Homes',
-      address: ['1 High Street', 'Anytown', 'AN1 1AA'],
-      phone: '0300 000 0000',
-    },
+    landlord: demoLandlord,
     policyPreset: 'code-2024',
     senderAddress: 'complaints@dev.hearth.example',
     teamAddress: 'complaints-team@dev.hearth.example',
@@ -72,11 +75,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     stage: 'prod',
     region: 'eu-west-2',
     organisationId: 'demo',
-    landlord: {
-      name: 'Hearth Demo Homes',
-      address: ['1 High Street', 'Anytown', 'AN1 1AA'],
-      phone: '0300 000 0000',
-    },
+    landlord: demoLandlord,
     policyPreset: 'code-2024',
     senderAddress: 'complaints@hearth.example',
     teamAddress: 'complaints-team@hearth.example',
