@@ -6,7 +6,6 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
@@ -15,13 +14,14 @@ import {
   type ScheduleInput,
   scheduleInputSchema,
 } from '../shared/contracts/index.js';
+import { functionLogger } from '../shared/logger.js';
 import { executeWithRetry } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { clockOf, firedAt } from './firing.js';
 import { notifyBreach, officerAddress } from './notify.js';
 
-const logger = new Logger({ serviceName: 'hearth-deadline' });
+const logger = functionLogger('deadline');
 const repository = repositoryFor(config.tableName);
 
 export async function main(

@@ -5,13 +5,14 @@
  * A quarantine never throws; an S3 or DynamoDB outage does, so Lambda
  * retries the event (safe: each Message-ID is handled once).
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { s3 } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { oncePerMessage } from './once.js';
@@ -19,7 +20,7 @@ import { handleMail, type MailDeps, processMail } from './process-mail.js';
 import { isOwnKey } from './quarantine.js';
 import { type MailEvent, mailEventSchema } from './schema.js';
 
-const logger = new Logger({ serviceName: 'hearth-email-intake' });
+const logger = functionLogger('email-intake');
 const deps: MailDeps = {
   ...config,
   objects: new S3ObjectStore(s3, config.mailBucket),

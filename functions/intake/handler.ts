@@ -5,12 +5,12 @@
  * the first answer, never a second complaint.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
 import { documents } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
 import { allocateReference, execute } from '../shared/service.js';
 import { trackingToken } from '../shared/tracking-token.js';
@@ -19,7 +19,7 @@ import { config } from './config.js';
 import { receipt, receiveCommand } from './receive.js';
 import { type IntakeEvent, intakeEventSchema } from './schema.js';
 
-const logger = new Logger({ serviceName: 'hearth-intake' });
+const logger = functionLogger('intake');
 const repository = repositoryFor(config.tableName);
 const limiter = new RateLimiter(documents, config.tableName, {
   perHour: config.perHour,

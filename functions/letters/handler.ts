@@ -5,7 +5,6 @@
  * record alone: it is retried, never lost.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type {
@@ -16,13 +15,14 @@ import type {
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { SesMailer } from '../shared/adapters/ses/mailer.js';
 import { dynamoDb, s3, ses } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { deliverLetters, dispatcher } from './deliver.js';
 import { sendOnce } from './send-once.js';
 
-const logger = new Logger({ serviceName: 'hearth-letters' });
+const logger = functionLogger('letters');
 const once = sendOnce(
   dispatcher({
     mailer: new SesMailer(ses),

@@ -6,17 +6,17 @@
  * A complaint that already exists is left alone, so redelivery is harmless.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { baseConfig } from '../shared/config.js';
+import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
 import { executeWithRetry } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { linkedReceipt } from './receipt.js';
 
-const logger = new Logger({ serviceName: 'hearth-links' });
+const logger = functionLogger('links');
 const config = baseConfig();
 const repository = repositoryFor(config.tableName);
 

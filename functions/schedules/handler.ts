@@ -4,16 +4,17 @@
  * from the stream's outbox records, in order; idempotent by name, so a
  * redelivered record changes nothing.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { DeadlineSchedules } from '../shared/adapters/scheduler/deadline-schedules.js';
 import { scheduler } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
 import { config } from './config.js';
 
-const logger = new Logger({ serviceName: 'hearth-schedules' });
+const logger = functionLogger('schedules');
 const schedules = new DeadlineSchedules({
   client: scheduler,
   ...config.scheduling,

@@ -6,7 +6,6 @@
  * If-Match for concurrent edits.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
@@ -25,6 +24,7 @@ import {
   commandSchema,
   commandTypesFor,
 } from './contracts/index.js';
+import { functionLogger } from './logger.js';
 import {
   ForbiddenError,
   problemJson,
@@ -143,7 +143,7 @@ type CommandEvent = z.infer<typeof commandEventSchema>;
  * with a command of that group as the body.
  */
 export function staffCommandHandler(group: CommandGroup) {
-  const logger = new Logger({ serviceName: `hearth-${group}` });
+  const logger = functionLogger(group);
   const config = baseConfig();
   const repository = repositoryFor(config.tableName);
   const allowed: readonly string[] = commandTypesFor(group);

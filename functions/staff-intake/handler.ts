@@ -4,7 +4,6 @@
  * time (Code 3.2, 5.12): the clocks run from then, not from logging.
  */
 import { randomUUID } from 'node:crypto';
-import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
@@ -13,13 +12,14 @@ import middy from '@middy/core';
 import type { z } from 'zod';
 import { baseConfig } from '../shared/config.js';
 import { staffReceiveSchema } from '../shared/contracts/index.js';
+import { functionLogger } from '../shared/logger.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
 import { allocateReference, execute } from '../shared/service.js';
 import { caseSummary, json, requireRole, staffOf } from '../shared/staff.js';
 import { trackingToken } from '../shared/tracking-token.js';
 import { repositoryFor } from '../shared/wiring.js';
 
-const logger = new Logger({ serviceName: 'hearth-staff-intake' });
+const logger = functionLogger('staff-intake');
 const config = baseConfig();
 const repository = repositoryFor(config.tableName);
 const eventSchema = APIGatewayProxyEventV2Schema.extend({

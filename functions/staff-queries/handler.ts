@@ -4,12 +4,13 @@
  * one case with its timeline. Officers, managers and the Member
  * Responsible for Complaints may read.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { londonDate } from '@hearth/domain';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer as StaffEvent } from 'aws-lambda';
 import { baseConfig } from '../shared/config.js';
+import { functionLogger } from '../shared/logger.js';
 import {
   NotFoundError,
   problemJson,
@@ -19,7 +20,7 @@ import { repositoryFor } from '../shared/wiring.js';
 import { pageOf } from './page.js';
 import { caseView, queueView } from './views.js';
 
-const logger = new Logger({ serviceName: 'hearth-staff-queries' });
+const logger = functionLogger('staff-queries');
 const config = baseConfig();
 const repository = repositoryFor(config.tableName);
 

@@ -3,16 +3,17 @@
  * deadline schedule an open case needs and Scheduler no longer has, and
  * reports how many it repaired.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { DeadlineSchedules } from '../shared/adapters/scheduler/deadline-schedules.js';
 import { scheduler } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { sweep } from './repair.js';
 
-const logger = new Logger({ serviceName: 'hearth-sweep' });
+const logger = functionLogger('sweep');
 const repository = repositoryFor(config.tableName);
 const schedules = new DeadlineSchedules({
   client: scheduler,

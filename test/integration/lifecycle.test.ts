@@ -381,6 +381,11 @@ describe('one complaint through every channel and its whole two-stage life', () 
 
     const logs = logged.join('\n');
     expect(logs).toContain(ref);
+    // Each staff request's log lines carry its API Gateway request id.
+    expect(logs).toMatch(/"correlation_id":"[^"]+"/);
+    expect(logs).not.toContain(
+      'correlationIdPath is set but no search function',
+    );
     for (const secret of [
       resident.name,
       resident.email,
