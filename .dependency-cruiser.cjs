@@ -78,7 +78,10 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(coverage|\\.tsbuild|cdk\\.out)/' },
+    // Browser assets import by their served path, not a module path.
+    exclude: {
+      path: '(^|/)(coverage|\\.tsbuild|cdk\\.out|dist)/|^functions/shared/pages/assets/',
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {

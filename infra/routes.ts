@@ -16,18 +16,56 @@ export type FunctionName =
   | 'schedules'
   | 'deadline'
   | 'sweep'
-  | 'links';
+  | 'links'
+  | 'web'
+  | 'console';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway route path, with `{name}` parameters. */
   readonly path: string;
   readonly function: FunctionName;
-  /** Public routes are open; staff routes need a JWT (Cognito in AWS). */
-  readonly auth: 'public' | 'staff';
+  /**
+   * Public routes are open; staff routes need a JWT (Cognito in AWS) in
+   * the Authorization header, checked by the API's JWT authorizer. Session
+   * routes are the staff console's pages: a browser navigating cannot send
+   * a bearer header and HTTP API JWT authorizers read only headers and
+   * query strings, so the console function verifies the same Cognito ID
+   * token itself, from its HttpOnly session cookie, against the same JWKS.
+   */
+  readonly auth: 'public' | 'staff' | 'session';
 }
 
+/** The resident's pages (GOV.UK Design System, no login, no JavaScript needed). */
+const webPages: readonly Route[] = (
+  [
+    ['GET', '/'],
+    ['GET', '/complaint'],
+    ['POST', '/complaint'],
+    ['GET', '/track'],
+    ['POST', '/track'],
+    ['POST', '/track/escalation'],
+    ['GET', '/policy'],
+  ] as const
+).map(([method, path]) => ({ method, path, function: 'web', auth: 'public' }));
+
+/** The staff console's pages: one function routes within /console. */
+const consolePages: readonly Route[] = (
+  [
+    ['GET', '/console'],
+    ['GET', '/console/{proxy+}'],
+    ['POST', '/console/{proxy+}'],
+  ] as const
+).map(([method, path]) => ({
+  method,
+  path,
+  function: 'console',
+  auth: 'session',
+}));
+
 export const routes: readonly Route[] = [
+  ...webPages,
+  ...consolePages,
   { method: 'POST', path: '/complaints', function: 'intake', auth: 'public' },
   {
     method: 'POST',

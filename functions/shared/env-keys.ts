@@ -30,6 +30,14 @@ export const envKeys = {
   scheduleDeadLetterArn: 'HEARTH_SCHEDULE_DLQ_ARN',
   /** Web-form complaints one address may make in an hour (default 20). */
   intakePerHour: 'HEARTH_INTAKE_PER_HOUR',
+  /** The site's public origin, e.g. `https://complaints.example.org.uk`: links and the sign-in redirect. */
+  siteUrl: 'HEARTH_SITE_URL',
+  /** Staff sign-in (Cognito's hosted UI domain; the local user pool locally). */
+  authUrl: 'HEARTH_AUTH_URL',
+  /** The staff console's app client id: the ID token's `aud`. */
+  authClientId: 'HEARTH_AUTH_CLIENT_ID',
+  /** The user pool's issuer: `iss`, and `<issuer>/.well-known/jwks.json`. */
+  authIssuer: 'HEARTH_AUTH_ISSUER',
   /** Powertools: the service name on every log line and metric. */
   serviceName: 'POWERTOOLS_SERVICE_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',

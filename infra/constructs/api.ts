@@ -91,7 +91,7 @@ export class HearthApi extends Construct {
         integration,
         ...(route.auth === 'staff' ? { authorizer } : {}),
       });
-      if (route.auth === 'public' && added !== undefined) {
+      if (route.auth !== 'staff' && added !== undefined) {
         acknowledgePublic(added, route);
       }
     }
@@ -105,6 +105,9 @@ export class HearthApi extends Construct {
 function acknowledgePublic(route: apigwv2.HttpRoute, spec: Route): void {
   Validations.of(route).acknowledge({
     id: 'AwsSolutions-APIG4',
-    reason: `${spec.method} ${spec.path} (${spec.function}) is public in the route table: residents have no accounts. The stage is throttled; the handler validates its input, limits requests per address and dedupes on Idempotency-Key.`,
+    reason:
+      spec.auth === 'session'
+        ? `${spec.method} ${spec.path} (${spec.function}) is a staff console page: JWT authorizers cannot read the session cookie a browser sends, so the function verifies the Cognito ID token from it (issuer, audience, expiry, JWKS signature) before anything else, and refuses cross-site posts.`
+        : `${spec.method} ${spec.path} (${spec.function}) is public in the route table: residents have no accounts. The stage is throttled; the handler validates its input, limits requests per address and dedupes on Idempotency-Key.`,
   });
 }

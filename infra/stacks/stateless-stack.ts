@@ -138,6 +138,15 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'Outbox: opens a linked complaint for an issue raised late',
     table: 'RW',
   },
+  web: {
+    description:
+      "Resident's pages: the complaint form, tracking, stage 2 request, policy",
+    table: 'RW',
+  },
+  console: {
+    description: 'Staff console pages: queue, case, actions, print queue',
+    table: 'RW',
+  },
   sweep: {
     description: 'Daily: re-creates any deadline schedule that is missing',
     table: 'RO',

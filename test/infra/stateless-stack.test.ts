@@ -28,6 +28,8 @@ const catalogue = Object.keys({
   deadline: true,
   sweep: true,
   links: true,
+  web: true,
+  console: true,
 } satisfies Record<FunctionName, true>) as FunctionName[];
 
 type Resource = { Properties: Record<string, unknown> };
