@@ -1,0 +1,109 @@
+/**
+ * Hearth as a resident or officer meets it: the real `npm start`, in
+ * memory, on free ports, in its own process group so stopping it stops
+ * DynamoDB Local and every stand-in with it.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from '../../integration/support/global-setup.js';
+
+export interface RunningHearth {
+  /** The URLs `npm start` printed, by name (`api`, `ses`, …). */
+  readonly urls: Readonly<Record<string, string>>;
+  /** Everything it printed, for a failing test's message. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const portFlags = [
+  'api-port',
+  'dynamodb-port',
+  'ses-port',
+  'scheduler-port',
+  'smtp-port',
+  'auth-port',
+  's3-port',
+] as const;
+
+/** Runs `npm start -- --in-memory …` and waits until it says it is ready. */
+export async function startHearth(
+  flags: readonly string[] = [],
+  timeoutMs = 120_000,
+): Promise<RunningHearth> {
+  const ports: string[] = [];
+  for (const flag of portFlags)
+    ports.push(`--${flag}`, String(await freePort()));
+  const child = spawn(
+    'npm',
+    ['start', '--', '--in-memory', ...ports, ...flags],
+    {
+      cwd: root,
+      detached: true,
+      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const stop = () => stopGroup(child);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`npm start did not start:\n${output}`)),
+        timeoutMs,
+      );
+      const check = () => {
+        if (output.includes('Press Ctrl-C to stop.')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      child.stdout?.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited with ${code}:\n${output}`));
+      });
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls: urlsIn(output), output: () => output, stop };
+}
+
+/** `  api   http://127.0.0.1:3000` lines → `{ api: 'http://…' }`. */
+export function urlsIn(printed: string): Record<string, string> {
+  const urls: Record<string, string> = {};
+  for (const line of printed.split('\n')) {
+    const match = /^ {2}(\S.*?)\s{2,}([a-z]+:\/\/\S+)\s*$/.exec(line);
+    if (match?.[1] !== undefined && match[2] !== undefined) {
+      urls[match[1].trim()] = match[2];
+    }
+  }
+  return urls;
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => resolve()),
+  );
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const timer = setTimeout(() => {
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {}
+  }, 15_000);
+  await exited;
+  clearTimeout(timer);
+}
