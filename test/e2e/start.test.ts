@@ -19,7 +19,7 @@ describe('the start page', () => {
     const context = await newContext(browser);
     const page = await context.newPage();
     await page.goto(String(hearth.urls.api));
-    expect(await page.locator('h1').innerText()).toMatch(/complaint/i);
+    expect(await page.locator('h1').textContent()).toMatch(/complaint/i);
     await checkPage(page, 'start');
     await context.close();
   });
