@@ -12,6 +12,16 @@ import * as sass from 'sass';
 /** Where pages link their assets from (same origin: CloudFront or the local API). */
 export const assetsPath = '/assets';
 
+/**
+ * How long browsers and CloudFront keep an asset. The names carry no
+ * content hash, so an hour, not a year: a deployment invalidates
+ * CloudFront's copies at once, and browsers catch up within the hour.
+ */
+export const assetsMaxAgeSeconds = 60 * 60;
+
+/** The Cache-Control of every asset, deployed and local. */
+export const assetsCacheControl = `public, max-age=${assetsMaxAgeSeconds}`;
+
 /** Builds the assets into `outDir` (emptied first) and returns it. */
 export function buildAssets(root: string, outDir: string): string {
   const source = path.join(root, 'functions/shared/pages/assets');

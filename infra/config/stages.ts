@@ -8,6 +8,15 @@ import { z } from 'zod';
 
 const email = z.email();
 
+/** A DNS name: lower-case labels of letters, digits and inner hyphens. */
+const domainName = z
+  .string()
+  .max(253)
+  .regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'a lower-case domain name',
+  );
+
 export const stageConfigSchema = z.strictObject({
   stage: z.string().regex(/^[a-z][a-z0-9-]{1,15}$/),
   /** Leave out to deploy to the CLI's account and region. */
@@ -45,6 +54,49 @@ export const stageConfigSchema = z.strictObject({
   ]),
   /** prod keeps the table and buckets if the stack is deleted. */
   retainData: z.boolean(),
+  /**
+   * The prefix of the staff sign-in domain Cognito hosts,
+   * `https://<prefix>.auth.<region>.amazoncognito.com`: unique in the
+   * region, and without `aws`, `amazon` or `cognito` (Cognito's rules).
+   */
+  authDomainPrefix: z
+    .string()
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+      'lower-case letters, digits and inner hyphens, at most 63',
+    )
+    .refine((prefix) => !/aws|amazon|cognito/.test(prefix), {
+      message: 'Cognito refuses a prefix containing aws, amazon or cognito',
+    }),
+  /**
+   * The site's own domain, e.g. `complaints.example-homes.org.uk`: a
+   * CNAME (or alias) to the CloudFront distribution, with an ACM
+   * certificate for it in us-east-1 (CloudFront's region for
+   * certificates). Leave out to use the distribution's own
+   * `*.cloudfront.net` name.
+   */
+  site: z
+    .strictObject({
+      domainName,
+      certificateArn: z
+        .string()
+        .regex(
+          /^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+          'an ACM certificate ARN in us-east-1',
+        ),
+    })
+    .optional(),
+  /**
+   * An AWS WAF web ACL for the distribution (scope CLOUDFRONT, so made in
+   * us-east-1, by the landlord's security account or a stack of its own).
+   */
+  webAclArn: z
+    .string()
+    .regex(
+      /^arn:aws:wafv2:us-east-1:\d{12}:global\/webacl\/[\w-]+\/[0-9a-f-]{36}$/,
+      'a WAFv2 web ACL ARN of scope CLOUDFRONT (us-east-1, global)',
+    )
+    .optional(),
 });
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
@@ -70,6 +122,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     inboundDomain: 'mail.dev.hearth.example',
     logRetentionDays: 30,
     retainData: false,
+    authDomainPrefix: 'hearth-demo-dev',
   },
   prod: {
     stage: 'prod',
@@ -84,6 +137,13 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     inboundDomain: 'mail.hearth.example',
     logRetentionDays: 731,
     retainData: true,
+    authDomainPrefix: 'hearth-demo',
+    // Example values: a landlord sets its own domain and certificate.
+    site: {
+      domainName: 'complaints.hearth.example',
+      certificateArn:
+        'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-4000-8000-000000000000',
+    },
   },
 };
 

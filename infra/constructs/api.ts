@@ -2,7 +2,14 @@
  * The HTTP API, built from THE route table (infra/routes.ts), as the local
  * API Gateway stand-in is: public routes are open, staff routes need an
  * ID token of the staff user pool, verified by API Gateway's JWT
- * authorizer before any function runs. Access logs go to a log group.
+ * authorizer before any function runs, and session routes (the console's
+ * pages) have no authorizer: the console verifies the same token from its
+ * cookie. Access logs go to a log group.
+ *
+ * The API is made first and routed later (`addRoutes`): CloudFront needs
+ * the API's domain, the app client's callback needs CloudFront's, and the
+ * authorizer needs the app client, so routes come last and nothing
+ * depends on itself.
  */
 import {
   aws_apigateway as apigw,
@@ -10,6 +17,7 @@ import {
   type aws_kms as kms,
   aws_logs as logs,
   type RemovalPolicy,
+  Stack,
   Validations,
 } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -17,12 +25,9 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { Construct } from 'constructs';
 import { type FunctionName, type Route, routes } from '../routes.js';
 import type { HearthFunction } from './hearth-function.js';
-import type { StaffPool } from './staff-pool.js';
 
 export interface HearthApiProps {
   readonly stage: string;
-  readonly functions: ReadonlyMap<FunctionName, HearthFunction>;
-  readonly staff: StaffPool;
   readonly logRetention: logs.RetentionDays;
   readonly logKey: kms.IKey;
   readonly logRemovalPolicy: RemovalPolicy;
@@ -68,11 +73,18 @@ export class HearthApi extends Construct {
         format: accessLogFormat,
       },
     });
+  }
 
-    const authorizer = new HttpJwtAuthorizer('StaffJwt', props.staff.issuer, {
+  /**
+   * Every route of the route table, each integrated with its function;
+   * staff routes behind a JWT authorizer for the pool's issuer and the
+   * given app clients.
+   */
+  addRoutes(props: HearthRoutesProps): void {
+    const authorizer = new HttpJwtAuthorizer('StaffJwt', props.issuer, {
       authorizerName: 'staff-cognito',
       identitySource: ['$request.header.Authorization'],
-      jwtAudience: [props.staff.client.userPoolClientId],
+      jwtAudience: [...props.audiences],
     });
     const integrations = new Map<FunctionName, HttpLambdaIntegration>();
     for (const route of routes) {
@@ -100,6 +112,20 @@ export class HearthApi extends Construct {
   get url(): string {
     return this.httpApi.apiEndpoint;
   }
+
+  /** The API's own host name, CloudFront's origin for it. */
+  get domainName(): string {
+    const stack = Stack.of(this);
+    return `${this.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
+  }
+}
+
+export interface HearthRoutesProps {
+  readonly functions: ReadonlyMap<FunctionName, HearthFunction>;
+  /** The user pool's issuer URL. */
+  readonly issuer: string;
+  /** The app client ids a staff token may be for (`aud`). */
+  readonly audiences: readonly string[];
 }
 
 function acknowledgePublic(route: apigwv2.HttpRoute, spec: Route): void {

@@ -52,6 +52,33 @@ export interface HearthFunctionProps {
   readonly memorySize?: number;
   /** @default 10 seconds */
   readonly timeout?: Duration;
+  /**
+   * Renders pages: the bundle gets the Nunjucks templates beside its
+   * handler, `views/` (functions/shared/pages/views) and
+   * `govuk-frontend/govuk/**.njk` (govuk-frontend's, templates only), where
+   * functions/shared/pages/render.ts looks for them.
+   */
+  readonly pages?: boolean;
+}
+
+/**
+ * The shell commands that copy the page templates into a bundle. They run
+ * in bash on the machine that synthesizes (local bundling, no Docker),
+ * with POSIX tools only: cp, mkdir, find and sh.
+ */
+export function pageTemplateCommands(
+  inputDir: string,
+  outputDir: string,
+): string[] {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+  const views = path.join(inputDir, 'functions/shared/pages/views');
+  const govuk = path.join(inputDir, 'node_modules/govuk-frontend/dist');
+  const target = path.join(outputDir, 'govuk-frontend');
+  return [
+    `cp -R ${quote(views)} ${quote(path.join(outputDir, 'views'))}`,
+    `mkdir -p ${quote(target)}`,
+    `cd ${quote(govuk)} && find govuk -type f -name '*.njk' -exec sh -c 'mkdir -p "$0/$(dirname "$1")" && cp "$1" "$0/$1"' ${quote(target)} {} \\;`,
+  ];
 }
 
 const TABLE_ACTIONS: Readonly<Record<TableAccess, readonly string[]>> = {
@@ -140,6 +167,13 @@ export class HearthFunction extends Construct {
         externalModules: [],
         banner:
           "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        ...(props.pages === true && {
+          commandHooks: {
+            beforeBundling: () => [],
+            beforeInstall: () => [],
+            afterBundling: pageTemplateCommands,
+          },
+        }),
       },
     });
     this.function.node.addDependency(this.permissions);

@@ -2,7 +2,12 @@
  * cdk-nag acknowledgements that name their finding exactly (v3 API: one
  * finding per call, never a whole rule).
  */
-import { Stack, type aws_sqs as sqs, Validations } from 'aws-cdk-lib';
+import {
+  type aws_iam as iam,
+  Stack,
+  type aws_sqs as sqs,
+  Validations,
+} from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 /**
@@ -50,9 +55,57 @@ export function nagName(value: unknown): string {
       return `<${nagName(id)}.${nagName(attribute)}>`;
     }
     if ('Fn::ImportValue' in v) return nagName(v['Fn::ImportValue']);
+    if ('Fn::Sub' in v && typeof v['Fn::Sub'] === 'string') {
+      return nagName(v['Fn::Sub']);
+    }
     if ('Ref' in v) return `<${nagName(v.Ref)}>`;
   }
   return JSON.stringify(value);
+}
+
+/**
+ * Acknowledges the IAM5 findings of a policy CDK writes for us (a
+ * BucketDeployment's, say), one by one: each wildcard action and each
+ * wildcard resource, as cdk-nag names it, gets the reason `reasonFor`
+ * gives it. One it has no reason for stays a finding, and fails synth.
+ */
+export function acknowledgeGeneratedWildcards(
+  policy: iam.Policy,
+  reasonFor: (finding: {
+    kind: 'Action' | 'Resource';
+    name: string;
+  }) => string | undefined,
+): void {
+  policy.node.addValidation({
+    validate: () => {
+      const document = Stack.of(policy).resolve(policy.document.toJSON()) as {
+        Statement?: { Action?: unknown; Resource?: unknown }[];
+      };
+      const seen = new Set<string>();
+      for (const statement of document.Statement ?? []) {
+        const findings = [
+          ...[statement.Action ?? []].flat().map((action) => ({
+            kind: 'Action' as const,
+            name: String(action),
+          })),
+          ...[statement.Resource ?? []].flat().map((resource) => ({
+            kind: 'Resource' as const,
+            name: nagName(resource),
+          })),
+        ];
+        for (const finding of findings) {
+          const id = `AwsSolutions-IAM5[${finding.kind}::${finding.name}]`;
+          if (!finding.name.includes('*') || seen.has(id)) continue;
+          seen.add(id);
+          const reason = reasonFor(finding);
+          if (reason !== undefined) {
+            Validations.of(policy).acknowledge({ id, reason });
+          }
+        }
+      }
+      return [];
+    },
+  });
 }
 
 /**

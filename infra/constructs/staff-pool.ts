@@ -10,6 +10,15 @@
  * vulnerabilities and correspondence, so a stolen password alone must not
  * open a case file. Plus is charged per active user, and a landlord's
  * complaints team is small.
+ *
+ * Staff sign in to the console through Cognito's managed login on the
+ * pool's prefix domain: the console's app client allows the authorization
+ * code grant only (the console sends PKCE, S256; the client is public, no
+ * secret), with the scopes openid, email and profile, returning to
+ * `<site>/console/callback` and, after sign-out, to
+ * `<site>/console/signed-out`. The same client's ID tokens are what the
+ * HTTP API's JWT authorizer accepts on staff routes, so one audience
+ * serves both, as the local pool's does.
  */
 import {
   aws_cognito as cognito,
@@ -17,6 +26,7 @@ import {
   type RemovalPolicy,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { consoleRedirects } from '../config/console.js';
 
 /** The staff roles `functions/shared/staff.ts` recognises. */
 export const staffGroups = {
@@ -30,13 +40,28 @@ export interface StaffPoolProps {
   readonly stage: string;
   readonly removalPolicy: RemovalPolicy;
   readonly deletionProtection: boolean;
+  /** The site's origin (`https://…`), where the console's redirects go. */
+  readonly siteUrl: string;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com` (stage config). */
+  readonly domainPrefix: string;
 }
+
+/**
+ * How long a console sign-in lasts: the console keeps the ID token in its
+ * session cookie and has no refresh, so a working day.
+ */
+export const consoleSessionHours = 8;
 
 export class StaffPool extends Construct {
   readonly userPool: cognito.UserPool;
+  /** The staff console's app client: hosted sign-in, and the API's audience. */
   readonly client: cognito.UserPoolClient;
+  /** Cognito's managed login for the pool, on its prefix domain. */
+  readonly domain: cognito.UserPoolDomain;
   /** The JWT issuer API Gateway checks tokens against. */
   readonly issuer: string;
+  /** The hosted UI's base URL (`/oauth2/authorize`, `/oauth2/token`, `/logout`). */
+  readonly hostedUiUrl: string;
 
   constructor(scope: Construct, id: string, props: StaffPoolProps) {
     super(scope, id);
@@ -83,14 +108,28 @@ export class StaffPool extends Construct {
 
     // Staff may read their organisation but never write it: only an
     // administrator (AdminUpdateUserAttributes) can move someone.
+    const redirects = consoleRedirects(props.siteUrl);
     this.client = this.userPool.addClient('ConsoleClient', {
       userPoolClientName: `hearth-${props.stage}-console`,
       generateSecret: false,
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [
+          cognito.OAuthScope.OPENID,
+          cognito.OAuthScope.EMAIL,
+          cognito.OAuthScope.PROFILE,
+        ],
+        callbackUrls: [...redirects.callbackUrls],
+        logoutUrls: [...redirects.signOutUrls],
+      },
+      supportedIdentityProviders: [
+        cognito.UserPoolClientIdentityProvider.COGNITO,
+      ],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(consoleSessionHours),
+      accessTokenValidity: Duration.hours(consoleSessionHours),
       refreshTokenValidity: Duration.hours(12),
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({
@@ -106,5 +145,19 @@ export class StaffPool extends Construct {
     });
 
     this.issuer = `https://${this.userPool.userPoolProviderName}`;
+
+    // Managed login (not the classic hosted UI): its pages are the newer,
+    // more accessible ones, with TOTP set-up and passkeys. A client shows
+    // them only once it has a branding style: Cognito's own, here.
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    new cognito.CfnManagedLoginBranding(this, 'ConsoleBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    this.hostedUiUrl = this.domain.baseUrl();
   }
 }

@@ -1,6 +1,9 @@
 /**
  * The local API Gateway: an HTTP server that does what an HTTP API with
- * Lambda proxy integrations (payload format 2.0) does. It selects the route
+ * Lambda proxy integrations (payload format 2.0) does, with CloudFront's
+ * one job in front of it: `/assets/*` is answered from the built assets
+ * folder, as the distribution answers it from the assets bucket
+ * (./static-assets.ts), before any route is matched. It selects the route
  * from the one route table, runs the JWT authorizer on staff routes, builds
  * the same event the Lambdas get in AWS, invokes the function through the
  * local runtime and writes the result back by the 2.0 response rules.
@@ -33,6 +36,7 @@ import {
   readBody,
 } from './listen.js';
 import { type ApiRoute, matchRoute } from './route-match.js';
+import { assetResponse, type StaticAssets } from './static-assets.js';
 
 /** What the gateway needs of the local Lambda runtime. */
 export interface LambdaInvoker {
@@ -69,6 +73,8 @@ export interface ApiGatewayOptions {
   readonly apiId?: string;
   /** HTTP APIs give up on an integration after 30 s. */
   readonly integrationTimeoutMs?: number;
+  /** Serves `/assets/*` from this folder as CloudFront would; none by default. */
+  readonly assets?: StaticAssets;
 }
 
 export interface RunningApiGateway {
@@ -102,6 +108,7 @@ export async function startApiGateway(
     stage: options.stage ?? '$default',
     apiId: options.apiId ?? 'local',
     timeoutMs: options.integrationTimeoutMs ?? 30_000,
+    assets: options.assets,
   };
   const server: Server = createServer((request, response) => {
     handle(gateway, request, response).catch((error: unknown) => {
@@ -126,6 +133,7 @@ interface Gateway {
   readonly stage: string;
   readonly apiId: string;
   readonly timeoutMs: number;
+  readonly assets: StaticAssets | undefined;
 }
 
 async function handle(
@@ -133,6 +141,22 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  if (gateway.assets !== undefined) {
+    const asset = await assetResponse(
+      gateway.assets,
+      request.method ?? 'GET',
+      request.url ?? '/',
+      request.headers['if-none-match'],
+    );
+    if (asset !== undefined) {
+      for (const [name, value] of Object.entries(asset.headers)) {
+        response.setHeader(name, value);
+      }
+      response.writeHead(asset.status);
+      response.end(request.method === 'HEAD' ? undefined : asset.body);
+      return;
+    }
+  }
   const received = new Date();
   const requestId = newRequestId();
   const body = await readBody(request, payloadLimitBytes);

@@ -1,8 +1,9 @@
 /**
  * Staff sign-in on one machine: a local stand-in for the Cognito user pool
- * (it issues ID tokens shaped as Cognito's and serves its JWKS) and the
- * JWT authorizer the local API Gateway runs on staff routes, so staff
- * routes need a bearer token locally as they do in AWS (DESIGN §5).
+ * (it issues ID tokens shaped as Cognito's, serves its JWKS, and plays its
+ * hosted UI for the console's authorization code flow) and the JWT
+ * authorizer the local API Gateway runs on staff routes, so staff routes
+ * need a bearer token locally as they do in AWS (DESIGN §5).
  *
  * @example
  * const pool = await startLocalUserPool({ port: 8015, dataDir: '.hearth' });
@@ -17,9 +18,21 @@ export {
   tokenOf,
 } from './auth/authorizer.js';
 export {
+  allowedScopes,
+  codeChallengeOf,
+  createHostedUi,
+  defaultCodeTtlSeconds,
+  type HostedUi,
+  type HostedUiClient,
+  type HostedUiOptions,
+  verifierMatches,
+} from './auth/hosted-ui.js';
+export {
+  type AccessTokenClaims,
   createLocalIssuer,
   defaultTokenTtlSeconds,
   type IdTokenClaims,
+  type IdTokenExtras,
   type IssuerFile,
   issuerFile,
   type LocalIssuer,

@@ -2,11 +2,13 @@
  * `npm start`: Hearth's whole AWS shape on one machine (DESIGN §5).
  * DynamoDB Local (the real engine) with the table and its stream, the SES
  * v2 stand-in and its mail page, the EventBridge Scheduler stand-in, the
- * API Gateway stand-in over the route table, the stream poller feeding
- * the outbox consumers, and an SMTP port for mail in. Handlers are loaded
- * by path, as Lambda does. Ctrl-C stops everything it started.
+ * API Gateway stand-in over the route table (serving the pages' assets at
+ * /assets as CloudFront does), the local user pool with its hosted UI for
+ * staff sign-in, the stream poller feeding the outbox consumers, and an
+ * SMTP port for mail in. Handlers are loaded by path, as Lambda does.
+ * Ctrl-C stops everything it started.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +22,7 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { envKeys } from '../../functions/shared/env-keys.js';
 import { outboxFilterPattern } from '../../functions/shared/table.js';
+import { consoleRedirects } from '../config/console.js';
 import {
   cronJobs,
   deadlineTarget,
@@ -27,6 +30,7 @@ import {
   outboxConsumers,
   routes,
 } from '../routes.js';
+import { assetsPath, buildAssets } from '../web-assets.js';
 import { startApiGateway } from './api-gateway.js';
 import { startLocalUserPool } from './auth.js';
 import { ensureTable, streamArnOf } from './create-table.js';
@@ -63,6 +67,12 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
+  /**
+   * What `npm start` prints, by name: among them `api` and `site` (the API
+   * stand-in, which is the site's origin, as CloudFront is in AWS),
+   * `resident form`, `staff console`, `auth` (the hosted UI's base URL)
+   * and `user pool (issuer)`.
+   */
   readonly urls: Readonly<Record<string, string>>;
   readonly lambdas: LocalLambdas;
   /** Delivers every pending outbox record (tests, demos). */
@@ -222,13 +232,29 @@ export async function startLocalStack(
     });
     stops.push(smtp.stop);
 
-    // Staff routes need a bearer token, as in AWS (Cognito there).
+    // Staff sign-in, as Cognito in AWS: staff routes need its bearer
+    // token, and the console signs in through its hosted UI.
     const userPool = await startLocalUserPool({
       port: options.authPort,
       host: options.host,
+      organisationId: options.organisationId,
       ...(options.inMemory ? {} : { dataDir: options.dataDir }),
     });
     stops.push(userPool.stop);
+    Object.assign(process.env, {
+      [envKeys.authUrl]: userPool.url,
+      [envKeys.authClientId]: userPool.issuer.audience,
+      [envKeys.authIssuer]: userPool.issuerUrl,
+    });
+
+    // The pages' CSS, JavaScript and images, as deployed to the assets bucket.
+    let assetsDir = data('assets');
+    if (assetsDir === undefined) {
+      const temporary = await mkdtemp(path.join(os.tmpdir(), 'hearth-assets-'));
+      stops.push(() => rm(temporary, { recursive: true, force: true }));
+      assetsDir = temporary;
+    }
+    buildAssets(options.root, assetsDir);
 
     const api = await startApiGateway({
       port: options.apiPort,
@@ -236,15 +262,25 @@ export async function startLocalStack(
       routes,
       lambdas,
       authorize: userPool.authorize,
+      assets: { dir: assetsDir, urlPath: assetsPath },
     });
     stops.push(api.stop);
+    // Set before any request is read (no await in between): the site's
+    // origin is the API stand-in's, as it is CloudFront's in AWS.
+    const site = api.url;
+    process.env[envKeys.siteUrl] = site;
+    userPool.configureClient(consoleRedirects(site));
 
     const urls = {
+      'resident form': `${site}/complaint`,
+      'staff console': `${site}/console`,
+      site,
       api: api.url,
       'complaint form (POST)': `${api.url}/complaints`,
       'sent mail (SES)': ses.mailPageUrl,
       'scheduler API': scheduler.endpoint,
       'staff sign-in (POST)': `${userPool.url}/token`,
+      auth: userPool.url,
       'user pool (issuer)': userPool.issuerUrl,
       'DynamoDB Local': dynamodb.endpoint,
       'S3 (mail, letters)': s3.endpoint,

@@ -29,6 +29,11 @@ export class StatefulStack extends Stack {
   readonly lettersBucket: s3.Bucket;
   /** Board reports (HTML, CSV, JSON). */
   readonly reportsBucket: s3.Bucket;
+  /**
+   * Server access logs of every bucket, and CloudFront's standard logs
+   * (which need ACLs, so object writers may own their objects here).
+   */
+  readonly accessLogsBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -75,6 +80,7 @@ export class StatefulStack extends Stack {
       removalPolicy,
       autoDeleteObjects: !config.retainData,
     });
+    this.accessLogsBucket = accessLogs;
 
     const bucket = (name: string) =>
       new s3.Bucket(this, name, {

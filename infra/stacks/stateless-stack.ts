@@ -1,11 +1,12 @@
 /**
  * Everything Hearth can rebuild (STYLE rec. 10): the functions, the HTTP
- * API and the staff user pool, the outbox's stream mappings, EventBridge
- * Scheduler's group, role and crons, SES sending and receipt, and the
- * alarms. The table, key and buckets come from the stateful stack as
- * props. Each function's needs are declared once, in `catalogue`, and
- * every grant, route, mapping and cron is made from it and from
- * infra/routes.ts by loops.
+ * API, the site (CloudFront, and the assets bucket it serves /assets from)
+ * and the staff user pool with its sign-in domain, the outbox's stream
+ * mappings, EventBridge Scheduler's group, role and crons, SES sending and
+ * receipt, and the alarms. The table, key and buckets come from the
+ * stateful stack as props. Each function's needs are declared once, in
+ * `catalogue`, and every grant, route, mapping and cron is made from it
+ * and from infra/routes.ts by loops.
  */
 import {
   CfnOutput,
@@ -33,6 +34,7 @@ import {
 import { INBOUND_PREFIX, Mail } from '../constructs/mail.js';
 import { Outbox } from '../constructs/outbox.js';
 import { type ScheduleAction, Scheduling } from '../constructs/scheduling.js';
+import { Site } from '../constructs/site.js';
 import { StaffPool } from '../constructs/staff-pool.js';
 import {
   cronJobs,
@@ -49,6 +51,8 @@ export interface StatelessStackProps extends StackProps {
   readonly key: kms.IKey;
   readonly mailBucket: s3.IBucket;
   readonly lettersBucket: s3.IBucket;
+  /** Access logs: CloudFront's and the assets bucket's (ACLs enabled, SSE-S3). */
+  readonly accessLogsBucket: s3.IBucket;
 }
 
 type BucketName = 'mail' | 'letters';
@@ -71,6 +75,8 @@ interface FunctionSpec {
   readonly schedules?: readonly ScheduleAction[];
   readonly memorySize?: number;
   readonly timeout?: Duration;
+  /** Renders pages: the templates go into its bundle. */
+  readonly pages?: boolean;
 }
 
 const staffCommand = (what: string): FunctionSpec => ({
@@ -142,10 +148,31 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     description:
       "Resident's pages: the complaint form, tracking, stage 2 request, policy",
     table: 'RW',
+    env: [
+      envKeys.landlordName,
+      envKeys.landlordPhone,
+      envKeys.landlordAddress,
+      envKeys.senderAddress,
+    ],
+    pages: true,
   },
   console: {
     description: 'Staff console pages: queue, case, actions, print queue',
     table: 'RW',
+    env: [
+      envKeys.siteUrl,
+      envKeys.authUrl,
+      envKeys.authClientId,
+      envKeys.authIssuer,
+      envKeys.lettersBucket,
+      envKeys.senderAddress,
+      envKeys.landlordName,
+      envKeys.landlordAddress,
+      envKeys.landlordPhone,
+    ],
+    // Letter previews and the print queue read the letters' PDFs.
+    objects: { bucket: 'letters', read: ['letters/'] },
+    pages: true,
   },
   sweep: {
     description: 'Daily: re-creates any deadline schedule that is missing',
@@ -165,7 +192,10 @@ export class StatelessStack extends Stack {
   readonly outbox: Outbox;
   readonly staff: StaffPool;
   readonly api: HearthApi;
+  readonly site: Site;
   readonly alarms: Alarms;
+  /** The variables known when the functions are made. */
+  #early: HearthEnvironment = {};
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -208,16 +238,35 @@ export class StatelessStack extends Stack {
       table,
       consumers: outboxConsumers.map((name) => this.#fn(name)),
     });
+    // The API, then CloudFront in front of it (it needs only the API's
+    // domain), then the user pool whose console client returns to the
+    // site, and only then the routes, whose authorizer names that client.
+    this.api = new HearthApi(this, 'Api', { stage, ...logging });
+    this.site = new Site(this, 'Site', {
+      stage,
+      apiDomainName: this.api.domainName,
+      ...(config.site !== undefined && { customDomain: config.site }),
+      ...(config.webAclArn !== undefined && { webAclArn: config.webAclArn }),
+      logBucket: props.accessLogsBucket,
+      ...logging,
+    });
     this.staff = new StaffPool(this, 'Staff', {
       stage,
       removalPolicy: retain,
       deletionProtection: config.retainData,
+      siteUrl: this.site.url,
+      domainPrefix: config.authDomainPrefix,
     });
-    this.api = new HearthApi(this, 'Api', {
-      stage,
+    this.api.addRoutes({
       functions: this.functions,
-      staff: this.staff,
-      ...logging,
+      issuer: this.staff.issuer,
+      audiences: [this.staff.client.userPoolClientId],
+    });
+    this.#addLateEnvironment({
+      [envKeys.siteUrl]: this.site.url,
+      [envKeys.authUrl]: this.staff.hostedUiUrl,
+      [envKeys.authClientId]: this.staff.client.userPoolClientId,
+      [envKeys.authIssuer]: this.staff.issuer,
     });
 
     this.alarms = new Alarms(this, 'Alarms', {
@@ -255,20 +304,25 @@ export class StatelessStack extends Stack {
       [envKeys.lettersBucket]: props.lettersBucket.bucketName,
     };
     const base = [envKeys.tableName, envKeys.organisationId, envKeys.policyId];
+    this.#early = values;
 
     for (const [name, spec] of specs) {
       const fn = new HearthFunction(this, `Fn-${name}`, {
         name,
         stage: config.stage,
         description: spec.description,
+        // Variables of resources made after the functions come later.
         environment: Object.fromEntries(
-          [...base, ...(spec.env ?? [])].map((key) => [key, values[key]]),
+          [...base, ...(spec.env ?? [])]
+            .filter((key) => values[key] !== undefined)
+            .map((key) => [key, values[key]]),
         ),
         ...logging,
         ...(spec.memorySize === undefined
           ? {}
           : { memorySize: spec.memorySize }),
         ...(spec.timeout === undefined ? {} : { timeout: spec.timeout }),
+        ...(spec.pages === true && { pages: true }),
       });
       this.functions.set(name, fn);
       if (spec.table !== undefined) fn.bindTable(table, spec.table);
@@ -281,6 +335,25 @@ export class StatelessStack extends Stack {
         }
       }
       if (spec.sendsMail === true) this.mail.allowSending(fn);
+    }
+  }
+
+  /**
+   * The variables naming what exists only after the functions (the site,
+   * the user pool's client and domain), for the functions that declare
+   * them; a declared variable left without a value is a build error.
+   */
+  #addLateEnvironment(late: HearthEnvironment): void {
+    for (const [name, spec] of specs) {
+      const fn = this.#fn(name);
+      for (const key of spec.env ?? []) {
+        if (this.#early[key] !== undefined) continue;
+        const value = late[key];
+        if (value === undefined) {
+          throw new Error(`${name}: no value for ${key}`);
+        }
+        fn.addEnvironment({ [key]: value });
+      }
     }
   }
 
@@ -297,9 +370,13 @@ export class StatelessStack extends Stack {
   /** What a landlord needs after deploying (README: the manual steps). */
   #outputs(): void {
     const outputs: Record<string, string> = {
+      SiteUrl: this.site.url,
+      DistributionId: this.site.distribution.distributionId,
+      DistributionDomainName: this.site.distribution.distributionDomainName,
       ApiUrl: this.api.url,
       UserPoolId: this.staff.userPool.userPoolId,
       UserPoolClientId: this.staff.client.userPoolClientId,
+      StaffSignInUrl: this.staff.hostedUiUrl,
       ReceiptRuleSetName: this.mail.ruleSetName,
       ScheduleGroupName: this.scheduling.groupName,
     };

@@ -19,6 +19,19 @@ const dev = synth('dev');
 const prod = synth('prod');
 
 describe('the stateful stack', () => {
+  it('exposes the access log bucket, ACLs enabled for CloudFront’s logs', () => {
+    dev.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+        ],
+      },
+      OwnershipControls: {
+        Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }],
+      },
+    });
+  });
+
   it('builds the one table from functions/shared/table.ts: keys, indexes, stream, TTL, PITR, the customer key', () => {
     dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
@@ -119,5 +132,66 @@ describe('per-stage configuration', () => {
       logRetentionDays: 731,
       policyPreset: 'code-2024',
     });
+  });
+
+  it('checks the sign-in domain prefix as Cognito does', async () => {
+    const { stageConfigSchema, stages } = await import(
+      '../../infra/config/stages.js'
+    );
+    const prefix = (authDomainPrefix: string) =>
+      stageConfigSchema.safeParse({ ...stages.dev, authDomainPrefix }).success;
+
+    expect(prefix('hearth-demo-dev')).toBe(true);
+    expect(prefix('my-cognito-login')).toBe(false);
+    expect(prefix('aws-hearth')).toBe(false);
+    expect(prefix('Hearth')).toBe(false);
+    expect(prefix('-hearth')).toBe(false);
+    expect(prefix('a'.repeat(64))).toBe(false);
+  });
+
+  it('takes an optional site domain with a us-east-1 certificate, and an optional CloudFront web ACL', async () => {
+    const { stageConfigSchema, stages } = await import(
+      '../../infra/config/stages.js'
+    );
+    const certificateArn =
+      'arn:aws:acm:us-east-1:123456789012:certificate/12345678-1234-1234-1234-123456789012';
+    const parse = (extra: object) =>
+      stageConfigSchema.safeParse({ ...stages.dev, ...extra });
+
+    expect(stageConfig('dev').site).toBeUndefined();
+    expect(
+      parse({
+        site: { domainName: 'complaints.example.org.uk', certificateArn },
+      }).success,
+    ).toBe(true);
+    const wrongRegion = parse({
+      site: {
+        domainName: 'complaints.example.org.uk',
+        certificateArn: certificateArn.replace('us-east-1', 'eu-west-2'),
+      },
+    });
+    expect(wrongRegion.error?.issues[0]?.path.join('.')).toBe(
+      'site.certificateArn',
+    );
+    expect(
+      parse({
+        site: { domainName: 'https://complaints.example', certificateArn },
+      }).success,
+    ).toBe(false);
+    expect(
+      parse({ site: { domainName: 'complaints.example.org.uk' } }).success,
+    ).toBe(false);
+    expect(
+      parse({
+        webAclArn:
+          'arn:aws:wafv2:us-east-1:123456789012:global/webacl/hearth/12345678-1234-1234-1234-123456789012',
+      }).success,
+    ).toBe(true);
+    expect(
+      parse({
+        webAclArn:
+          'arn:aws:wafv2:eu-west-2:123456789012:regional/webacl/hearth/12345678-1234-1234-1234-123456789012',
+      }).success,
+    ).toBe(false);
   });
 });

@@ -1,4 +1,8 @@
-import { Stack } from 'aws-cdk-lib';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App, type AssetStaging, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { outboxFilterPattern } from '../../functions/shared/table.js';
@@ -286,12 +290,22 @@ describe('the stateless stack', () => {
         template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
           RouteKey: routeKey,
           AuthorizationType: route.auth === 'staff' ? 'JWT' : 'NONE',
-          ...(route.auth === 'staff'
-            ? { AuthorizerId: { Ref: Match.anyValue() } }
-            : {}),
+          // Session (console) and public routes: no API Gateway authorizer.
+          AuthorizerId:
+            route.auth === 'staff' ? { Ref: Match.anyValue() } : Match.absent(),
         });
       },
     );
+
+    it('routes the console’s pages as session routes and the resident’s as public', () => {
+      const console = routes.filter((r) => r.function === 'console');
+      const web = routes.filter((r) => r.function === 'web');
+
+      expect(console.length).toBeGreaterThan(0);
+      expect(console.every((r) => r.auth === 'session')).toBe(true);
+      expect(web.length).toBeGreaterThan(0);
+      expect(web.every((r) => r.auth === 'public')).toBe(true);
+    });
 
     it('verifies staff ID tokens of the user pool for its app client', () => {
       const staff = hearth.stateless.staff;
@@ -520,5 +534,495 @@ describe('the stateless stack', () => {
         ]),
       },
     });
+  });
+});
+
+/** The resolved template value of a token, as it appears in the template. */
+const resolved = (value: unknown) => hearth.stateless.resolve(value);
+
+describe('the pages', () => {
+  const siteUrl = () => resolved(hearth.stateless.site.url);
+
+  it('gives web its handler and the landlord contact it shows', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'hearth-dev-web',
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          HEARTH_LANDLORD_NAME: 'Hearth Demo Homes',
+          HEARTH_LANDLORD_PHONE: '0300 000 0000',
+          HEARTH_LANDLORD_ADDRESS: '1 High Street|Anytown|AN1 1AA',
+          HEARTH_SENDER_ADDRESS: 'complaints@dev.hearth.example',
+        }),
+      },
+    });
+  });
+
+  it('gives console its handler, the site, the sign-in, the letters bucket and the landlord', () => {
+    const staff = hearth.stateless.staff;
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'hearth-dev-console',
+      Handler: 'index.handler',
+      Environment: {
+        Variables: Match.objectLike({
+          HEARTH_SITE_URL: siteUrl(),
+          HEARTH_AUTH_URL: resolved(staff.hostedUiUrl),
+          HEARTH_AUTH_CLIENT_ID: { Ref: logicalId(staff.client) },
+          HEARTH_AUTH_ISSUER: resolved(staff.issuer),
+          HEARTH_LETTERS_BUCKET: {
+            'Fn::ImportValue': Match.stringLikeRegexp('LettersBucket'),
+          },
+          HEARTH_SENDER_ADDRESS: 'complaints@dev.hearth.example',
+          HEARTH_LANDLORD_NAME: 'Hearth Demo Homes',
+          HEARTH_LANDLORD_ADDRESS: '1 High Street|Anytown|AN1 1AA',
+          HEARTH_LANDLORD_PHONE: '0300 000 0000',
+        }),
+      },
+    });
+    expect(siteUrl()).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          {
+            'Fn::GetAtt': [
+              logicalId(hearth.stateless.site.distribution),
+              'DomainName',
+            ],
+          },
+        ],
+      ],
+    });
+    expect(resolved(staff.hostedUiUrl)).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'https://',
+          { Ref: logicalId(staff.domain) },
+          '.auth.eu-west-2.amazoncognito.com',
+        ],
+      ],
+    });
+  });
+
+  it('lets console read only letters/ of the letters bucket, and write no object', () => {
+    const s3 = policyOf(permissionsId('console')).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+
+    expect(s3).toHaveLength(1);
+    expect(actionsOf(s3[0] as Statement)).toEqual(['s3:GetObject']);
+    expect(resourcesOf(s3[0] as Statement).map(nagName)).toEqual([
+      expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
+    ]);
+  });
+
+  it('gives web no bucket at all', () => {
+    const s3 = policyOf(permissionsId('web')).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+
+    expect(s3).toEqual([]);
+  });
+
+  describe.each(['web', 'console'] as const)('the %s bundle', (name) => {
+    const bundle = () =>
+      (
+        hearthFunction(name)
+          .function.node.findChild('Code')
+          .node.findChild('Stage') as AssetStaging
+      ).absoluteStagedPath;
+
+    it('carries our views and govuk-frontend’s templates (only) beside the handler', () => {
+      const dir = bundle();
+
+      expect(existsSync(path.join(dir, 'index.mjs'))).toBe(true);
+      expect(existsSync(path.join(dir, 'views/layout.njk'))).toBe(true);
+      expect(
+        existsSync(path.join(dir, 'govuk-frontend/govuk/template.njk')),
+      ).toBe(true);
+      expect(
+        existsSync(
+          path.join(dir, 'govuk-frontend/govuk/components/button/template.njk'),
+        ),
+      ).toBe(true);
+      const other = execFileSync(
+        'find',
+        [path.join(dir, 'govuk-frontend'), '-type', 'f', '!', '-name', '*.njk'],
+        { encoding: 'utf8' },
+      );
+      expect(other).toBe('');
+    });
+  });
+
+  it('renders GET / from the web bundle alone, away from the repository', () => {
+    const away = mkdtempSync(path.join(tmpdir(), 'hearth-web-bundle-'));
+    try {
+      const dir = (
+        hearthFunction('web')
+          .function.node.findChild('Code')
+          .node.findChild('Stage') as AssetStaging
+      ).absoluteStagedPath;
+      cpSync(dir, away, { recursive: true });
+      const script = `
+        const { handler } = await import(${JSON.stringify(path.join(away, 'index.mjs'))});
+        const result = await handler({
+          version: '2.0', routeKey: 'GET /', rawPath: '/', rawQueryString: '',
+          headers: { host: 'example.cloudfront.net' }, isBase64Encoded: false,
+          requestContext: { http: { method: 'GET', path: '/', sourceIp: '192.0.2.1' },
+            routeKey: 'GET /', stage: '$default', requestId: 'test' },
+        }, { awsRequestId: 'test', functionName: 'hearth-dev-web', getRemainingTimeInMillis: () => 10000 });
+        process.stdout.write(JSON.stringify(result));`;
+      const output = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', script],
+        {
+          cwd: away,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            AWS_REGION: 'eu-west-2',
+            AWS_ACCESS_KEY_ID: 'test',
+            AWS_SECRET_ACCESS_KEY: 'test',
+            HEARTH_TABLE_NAME: 'hearth-test',
+            HEARTH_ORGANISATION_ID: 'demo',
+            HEARTH_POLICY_ID: 'code-2024',
+            HEARTH_LANDLORD_NAME: 'Hearth Demo Homes',
+            HEARTH_LANDLORD_PHONE: '0300 000 0000',
+            HEARTH_SENDER_ADDRESS: 'complaints@dev.hearth.example',
+            POWERTOOLS_LOG_LEVEL: 'SILENT',
+          },
+        },
+      );
+      const result = JSON.parse(output) as {
+        statusCode: number;
+        headers: Record<string, string>;
+        body: string;
+      };
+
+      expect(result.statusCode).toBe(200);
+      expect(result.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(result.body).toMatch(/^<!DOCTYPE html>/);
+      expect(result.body).toContain('govuk-template');
+      expect(result.body).toContain('Hearth Demo Homes');
+    } finally {
+      rmSync(away, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the site', () => {
+  const distributionConfig = () => {
+    const [distribution] = Object.values(
+      template.findResources('AWS::CloudFront::Distribution'),
+    ) as Resource[];
+    return (distribution?.Properties.DistributionConfig ?? {}) as Record<
+      string,
+      unknown
+    >;
+  };
+  const originOf = (id: unknown) =>
+    (distributionConfig().Origins as Record<string, unknown>[]).find(
+      (origin) => origin.Id === id,
+    );
+
+  it('sends everything but /assets to the HTTP API, uncached, with every method, cookie, query and header but Host', () => {
+    const behaviour = distributionConfig().DefaultCacheBehavior as Record<
+      string,
+      unknown
+    >;
+
+    expect(behaviour).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: expect.arrayContaining([
+        'GET',
+        'HEAD',
+        'OPTIONS',
+        'PUT',
+        'PATCH',
+        'POST',
+        'DELETE',
+      ]),
+      // Managed CachingDisabled and AllViewerExceptHostHeader.
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad',
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
+      ResponseHeadersPolicyId: { Ref: expect.any(String) },
+    });
+    expect(originOf(behaviour.TargetOriginId)).toMatchObject({
+      DomainName: {
+        'Fn::Join': [
+          '',
+          [
+            { Ref: logicalId(hearth.stateless.api.httpApi) },
+            '.execute-api.eu-west-2.',
+            { Ref: 'AWS::URLSuffix' },
+          ],
+        ],
+      },
+      CustomOriginConfig: {
+        OriginProtocolPolicy: 'https-only',
+        OriginSSLProtocols: ['TLSv1.2'],
+      },
+    });
+  });
+
+  it('serves /assets/* from the assets bucket through Origin Access Control, cached, GET and HEAD only', () => {
+    const behaviours = distributionConfig().CacheBehaviors as Record<
+      string,
+      unknown
+    >[];
+    const assets = behaviours.find((b) => b.PathPattern === '/assets/*');
+
+    expect(assets).toMatchObject({
+      ViewerProtocolPolicy: 'redirect-to-https',
+      AllowedMethods: ['GET', 'HEAD'],
+      // Managed CachingOptimized.
+      CachePolicyId: '658327ea-f89d-4fab-a63d-7e88639e58f6',
+      Compress: true,
+      ResponseHeadersPolicyId: { Ref: expect.any(String) },
+    });
+    expect(originOf(assets?.TargetOriginId)).toMatchObject({
+      DomainName: {
+        'Fn::GetAtt': [
+          logicalId(hearth.stateless.site.assetsBucket),
+          'RegionalDomainName',
+        ],
+      },
+      OriginAccessControlId: { 'Fn::GetAtt': [expect.any(String), 'Id'] },
+      S3OriginConfig: { OriginAccessIdentity: '' },
+    });
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: {
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+        SigningProtocol: 'sigv4',
+      },
+    });
+  });
+
+  it('lets only this distribution read the assets bucket', () => {
+    const bucket = logicalId(hearth.stateless.site.assetsBucket);
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: ['s3:GetObject', 's3:ListBucket'],
+            Condition: {
+              StringEquals: {
+                'AWS:SourceArn': Match.objectLike({
+                  'Fn::Join': [
+                    '',
+                    Match.arrayWith([
+                      { Ref: logicalId(hearth.stateless.site.distribution) },
+                    ]),
+                  ],
+                }),
+              },
+            },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('keeps the assets bucket private, encrypted, versioned, TLS-only and logged', () => {
+    const bucket = logicalId(hearth.stateless.site.assetsBucket);
+    template.hasResource('AWS::S3::Bucket', {
+      Properties: Match.objectLike({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: {
+          DestinationBucketName: {
+            'Fn::ImportValue': Match.stringLikeRegexp('AccessLogs'),
+          },
+          LogFilePrefix: 'assetsbucket/',
+        },
+      }),
+    });
+    expect(Object.keys(template.findResources('AWS::S3::Bucket'))).toContain(
+      bucket,
+    );
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: bucket },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Deny',
+            Action: 's3:*',
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('deploys the assets built at synth time under assets/, cacheable for an hour, and invalidates them', () => {
+    template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DestinationBucketName: {
+        Ref: logicalId(hearth.stateless.site.assetsBucket),
+      },
+      DestinationBucketKeyPrefix: 'assets/',
+      SystemMetadata: { 'cache-control': 'public, max-age=3600' },
+      DistributionId: {
+        Ref: logicalId(hearth.stateless.site.distribution),
+      },
+      DistributionPaths: ['/assets/*'],
+    });
+    const [deployment] = Object.values(
+      template.findResources('Custom::CDKBucketDeployment'),
+    ) as Resource[];
+    const [zip] = (deployment?.Properties.SourceObjectKeys ?? []) as string[];
+    const staged = path.join(
+      hearth.app.outdir,
+      `asset.${String(zip).replace(/\.zip$/, '')}`,
+    );
+    for (const file of [
+      'hearth.css',
+      'govuk-frontend.min.js',
+      'init.mjs',
+      'manifest.json',
+      'images/favicon.ico',
+    ]) {
+      expect(existsSync(path.join(staged, file)), file).toBe(true);
+    }
+  });
+
+  it('logs every request to the access log bucket', () => {
+    expect(distributionConfig().Logging).toEqual({
+      Bucket: { 'Fn::ImportValue': expect.stringMatching(/AccessLogs/) },
+      Prefix: 'cloudfront/',
+    });
+  });
+
+  it('adds security headers to assets, and HSTS to everything', () => {
+    template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 31_536_000,
+          }),
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'none'"),
+          }),
+        }),
+      }),
+    });
+  });
+});
+
+describe('staff sign-in to the console', () => {
+  it('hosts managed login on the stage’s prefix domain, styled for the console', () => {
+    const staff = hearth.stateless.staff;
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'hearth-demo-dev',
+      ManagedLoginVersion: 2,
+      UserPoolId: { Ref: logicalId(staff.userPool) },
+    });
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      ClientId: { Ref: logicalId(staff.client) },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it('allows the console the code grant only, back to the site’s callback and signed-out pages', () => {
+    const site = hearth.stateless.resolve(hearth.stateless.site.url) as {
+      'Fn::Join': [string, unknown[]];
+    };
+    const at = (page: string) => ({
+      'Fn::Join': ['', [...site['Fn::Join'][1], page]],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'hearth-dev-console',
+      GenerateSecret: false,
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      CallbackURLs: [at('/console/callback')],
+      LogoutURLs: [at('/console/signed-out')],
+      SupportedIdentityProviders: ['COGNITO'],
+      IdTokenValidity: 480,
+      TokenValidityUnits: Match.objectLike({ IdToken: 'minutes' }),
+    });
+  });
+
+  it('has no client with the implicit grant or a placeholder callback', () => {
+    const clients = Object.values(
+      template.findResources('AWS::Cognito::UserPoolClient'),
+    ) as Resource[];
+
+    for (const client of clients) {
+      expect(client.Properties.AllowedOAuthFlows).not.toContain('implicit');
+      expect(JSON.stringify(client.Properties)).not.toContain('example.com');
+    }
+  });
+});
+
+describe('a stage with its own domain (prod)', () => {
+  let prod: Template;
+  let app: HearthApp;
+
+  beforeAll(() => {
+    // Templates only: no bundling needed to read the distribution.
+    app = buildApp(
+      'prod',
+      new App({ context: { 'aws:cdk:bundling-stacks': [] } }),
+    );
+    prod = Template.fromStack(app.stateless);
+  });
+
+  it('serves the site on that domain with its certificate, TLS 1.2 or later', () => {
+    prod.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['complaints.hearth.example'],
+        ViewerCertificate: {
+          AcmCertificateArn:
+            'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-4000-8000-000000000000',
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        },
+      }),
+    });
+  });
+
+  it('uses the domain as the site URL, for the console and its sign-in', () => {
+    prod.hasResourceProperties('AWS::Lambda::Function', {
+      FunctionName: 'hearth-prod-console',
+      Environment: {
+        Variables: Match.objectLike({
+          HEARTH_SITE_URL: 'https://complaints.hearth.example',
+        }),
+      },
+    });
+    prod.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: ['https://complaints.hearth.example/console/callback'],
+      LogoutURLs: ['https://complaints.hearth.example/console/signed-out'],
+    });
+    prod.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'hearth-demo',
+    });
+  });
+
+  it('has no unacknowledged cdk-nag finding', () => {
+    expect(
+      Annotations.fromStack(app.stateless).findError(
+        '*',
+        Match.stringLikeRegexp('AwsSolutions'),
+      ),
+    ).toEqual([]);
   });
 });

@@ -63,6 +63,31 @@ export interface IdTokenClaims {
   readonly iat: number;
   readonly jti: string;
   readonly email: string;
+  /** Present when the authorize request carried one (OIDC). */
+  readonly nonce?: string;
+}
+
+/** The claims of an access token from the local pool, as Cognito writes them. */
+export interface AccessTokenClaims {
+  readonly sub: string;
+  readonly 'cognito:groups'?: readonly StaffGroup[];
+  readonly iss: string;
+  readonly client_id: string;
+  readonly origin_jti: string;
+  readonly event_id: string;
+  readonly token_use: 'access';
+  readonly scope: string;
+  readonly auth_time: number;
+  readonly exp: number;
+  readonly iat: number;
+  readonly jti: string;
+  readonly username: string;
+}
+
+/** What an ID token may carry beyond the user. */
+export interface IdTokenExtras {
+  /** The OIDC nonce of the authorize request. */
+  readonly nonce?: string;
 }
 
 export interface LocalIssuerOptions {
@@ -80,7 +105,12 @@ export interface LocalIssuer {
   readonly issuer: string;
   readonly audience: string;
   /** Signs an ID token for the user; throws on an invalid user. */
-  issue(user: LocalUser): Promise<string>;
+  issue(user: LocalUser, extras?: IdTokenExtras): Promise<string>;
+  /**
+   * Signs an access token for the user and scopes (no `aud`: `client_id`
+   * names the app client, as in Cognito's); throws on an invalid user.
+   */
+  issueAccessToken(user: LocalUser, scopes: readonly string[]): Promise<string>;
   /** The public keys, as `/.well-known/jwks.json` serves them. */
   jwks(): JSONWebKeySet;
   /** The token's claims when the API's JWT authorizer accepts it, else undefined. */
@@ -108,17 +138,17 @@ export async function createLocalIssuer(
     jwks: keySet,
     now: clock,
   });
+  const groupsOf = (user: z.output<typeof localUserSchema>) =>
+    user.groups.length > 0 && { 'cognito:groups': [...new Set(user.groups)] };
   return {
     issuer: options.issuer,
     audience: options.audience,
-    issue: async (input) => {
+    issue: async (input, extras = {}) => {
       const user = localUserSchema.parse(input);
       const now = Math.floor(clock().getTime() / 1000);
       const claims: Omit<IdTokenClaims, 'iss' | 'aud' | 'iat' | 'exp'> = {
         sub: user.sub ?? subOf(user.username),
-        ...(user.groups.length > 0 && {
-          'cognito:groups': [...new Set(user.groups)],
-        }),
+        ...groupsOf(user),
         email_verified: true,
         'cognito:username': user.username,
         origin_jti: randomUUID(),
@@ -129,11 +159,34 @@ export async function createLocalIssuer(
         jti: randomUUID(),
         email:
           user.email ?? `${user.username}@${user.organisationId}.localhost`,
+        ...(extras.nonce !== undefined && { nonce: extras.nonce }),
       };
       return new SignJWT(claims)
         .setProtectedHeader({ kid: key.kid, alg: signingAlgorithm })
         .setIssuer(options.issuer)
         .setAudience(options.audience)
+        .setIssuedAt(now)
+        .setExpirationTime(now + (user.ttlSeconds ?? defaultTokenTtlSeconds))
+        .sign(key.privateKey);
+    },
+    issueAccessToken: async (input, scopes) => {
+      const user = localUserSchema.parse(input);
+      const now = Math.floor(clock().getTime() / 1000);
+      const claims: Omit<AccessTokenClaims, 'iss' | 'iat' | 'exp'> = {
+        sub: user.sub ?? subOf(user.username),
+        ...groupsOf(user),
+        client_id: options.audience,
+        origin_jti: randomUUID(),
+        event_id: randomUUID(),
+        token_use: 'access',
+        scope: scopes.join(' '),
+        auth_time: now,
+        jti: randomUUID(),
+        username: user.username,
+      };
+      return new SignJWT(claims)
+        .setProtectedHeader({ kid: key.kid, alg: signingAlgorithm })
+        .setIssuer(options.issuer)
         .setIssuedAt(now)
         .setExpirationTime(now + (user.ttlSeconds ?? defaultTokenTtlSeconds))
         .sign(key.privateKey);

@@ -2,9 +2,12 @@
  * The local user pool's HTTP face. As a Cognito user pool does, it serves
  * its public keys at `<issuer>/.well-known/jwks.json` and its discovery
  * document at `<issuer>/.well-known/openid-configuration` (also at the
- * server's root). Local only, `POST /token` signs in a local user without a
- * password: `{ username, groups, organisationId }` → `{ idToken, expiresIn }`,
- * for the staff console and curl. Nothing here logs a token.
+ * server's root). The server's root is also the pool's hosted UI domain
+ * (`HEARTH_AUTH_URL`): `GET|POST /oauth2/authorize`, `POST /oauth2/token`
+ * and `GET /logout`, as Cognito's (./hosted-ui.ts). Local only,
+ * `POST /token` signs in a local user without a password:
+ * `{ username, groups, organisationId }` → `{ idToken, expiresIn }`, for
+ * tests and curl (`npm run token`). Nothing here logs a token.
  */
 import {
   createServer,
@@ -20,6 +23,12 @@ import {
   listen,
   readBody,
 } from '../listen.js';
+import {
+  createHostedUi,
+  type HostedUi,
+  type HostedUiClient,
+  type HostedUiResponse,
+} from './hosted-ui.js';
 import {
   createLocalIssuer,
   defaultTokenTtlSeconds,
@@ -43,6 +52,14 @@ export interface IssuerServerOptions {
   readonly issuer:
     | LocalIssuer
     | ((serverUrl: string) => LocalIssuer | Promise<LocalIssuer>);
+  /** The organisation of users signed in by the hosted UI. Defaults to `local`. */
+  readonly organisationId?: string;
+  /** The app client's allowed redirects; none until configured. */
+  readonly client?: HostedUiClient;
+  /** How long an authorization code lasts; five minutes by default. */
+  readonly codeTtlSeconds?: number;
+  /** Defaults to the system clock (authorization codes' expiry). */
+  readonly now?: () => Date;
 }
 
 export interface RunningIssuerServer {
@@ -54,6 +71,11 @@ export interface RunningIssuerServer {
   readonly issuer: LocalIssuer;
   /** The JWT authorizer for the local API Gateway. */
   readonly authorize: Authorize;
+  /**
+   * Sets the app client's callback and sign-out URLs, as on a Cognito app
+   * client (the console's are known once the API stand-in is listening).
+   */
+  configureClient(client: HostedUiClient): void;
   stop(): Promise<void>;
 }
 
@@ -71,7 +93,7 @@ export async function startIssuerServer(
   options: IssuerServerOptions,
 ): Promise<RunningIssuerServer> {
   const host = options.host ?? defaultHost;
-  let serving: LocalIssuer | undefined;
+  let serving: Serving | undefined;
   const server: Server = createServer((request, response) => {
     // Requests arriving before the pool is made are refused, not queued.
     if (serving === undefined) {
@@ -87,8 +109,9 @@ export async function startIssuerServer(
   });
   const port = await listen(server, options.port, host);
   const url = baseUrl(host, port);
+  let issuer: LocalIssuer;
   try {
-    serving =
+    issuer =
       typeof options.issuer === 'function'
         ? await options.issuer(url)
         : options.issuer;
@@ -96,15 +119,31 @@ export async function startIssuerServer(
     await closeHttpServer(server);
     throw error;
   }
-  const issuer = serving;
+  const hostedUi = createHostedUi(issuer, {
+    organisationId: options.organisationId ?? 'local',
+    ...(options.codeTtlSeconds !== undefined && {
+      codeTtlSeconds: options.codeTtlSeconds,
+    }),
+    ...(options.now !== undefined && { now: options.now }),
+  });
+  if (options.client !== undefined) hostedUi.configure(options.client);
+  serving = { pool: issuer, hostedUi, url };
   return {
     url,
     port,
     issuerUrl: issuer.issuer,
     issuer,
     authorize: issuer.authorize,
+    configureClient: (client) => hostedUi.configure(client),
     stop: () => closeHttpServer(server),
   };
+}
+
+interface Serving {
+  readonly pool: LocalIssuer;
+  readonly hostedUi: HostedUi;
+  /** The server's base URL: the hosted UI's domain. */
+  readonly url: string;
 }
 
 export interface LocalUserPoolOptions {
@@ -115,6 +154,12 @@ export interface LocalUserPoolOptions {
   readonly dataDir?: string;
   /** Defaults to `hearth-local-console`. */
   readonly audience?: string;
+  /** The organisation of users signed in by the hosted UI. Defaults to `local`. */
+  readonly organisationId?: string;
+  /** The console's callback and sign-out URLs, if known yet. */
+  readonly client?: HostedUiClient;
+  /** Defaults to the system clock. */
+  readonly now?: () => Date;
 }
 
 /**
@@ -133,12 +178,18 @@ export function startLocalUserPool(
   return startIssuerServer({
     port: options.port,
     ...(options.host !== undefined && { host: options.host }),
+    ...(options.organisationId !== undefined && {
+      organisationId: options.organisationId,
+    }),
+    ...(options.client !== undefined && { client: options.client }),
+    ...(options.now !== undefined && { now: options.now }),
     issuer: async (url) => {
       const issuer = `${url}${userPoolPath}`;
       const pool = await createLocalIssuer({
         issuer,
         audience,
         ...(options.dataDir !== undefined && { dataDir: options.dataDir }),
+        ...(options.now !== undefined && { now: options.now }),
       });
       if (options.dataDir !== undefined) {
         await writeIssuerFile(options.dataDir, { issuer, audience });
@@ -148,11 +199,21 @@ export function startLocalUserPool(
   });
 }
 
-/** The discovery document, with the fields Cognito's has that apply here. */
-export function openIdConfiguration(issuer: string) {
+/**
+ * The discovery document, with the fields Cognito's has that apply here;
+ * given the hosted UI's domain, its endpoints too.
+ */
+export function openIdConfiguration(issuer: string, hostedUiUrl?: string) {
   return {
     issuer,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
+    ...(hostedUiUrl !== undefined && {
+      authorization_endpoint: `${hostedUiUrl}/oauth2/authorize`,
+      token_endpoint: `${hostedUiUrl}/oauth2/token`,
+      end_session_endpoint: `${hostedUiUrl}/logout`,
+      code_challenge_methods_supported: ['S256'],
+      grant_types_supported: ['authorization_code'],
+    }),
     id_token_signing_alg_values_supported: [signingAlgorithm],
     response_types_supported: ['code', 'token'],
     scopes_supported: ['openid', 'email', 'profile'],
@@ -160,46 +221,119 @@ export function openIdConfiguration(issuer: string) {
   };
 }
 
+type Route =
+  | 'jwks'
+  | 'openid-configuration'
+  | 'token'
+  | 'authorize'
+  | 'oauth2-token'
+  | 'logout';
+
+/** The methods each route answers (HEAD goes with GET). */
+const methods: Readonly<Record<Route, readonly string[]>> = {
+  jwks: ['GET'],
+  'openid-configuration': ['GET'],
+  token: ['POST'],
+  authorize: ['GET', 'POST'],
+  'oauth2-token': ['POST'],
+  logout: ['GET'],
+};
+
 async function handle(
-  pool: LocalIssuer,
+  serving: Serving,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  const { pool, hostedUi } = serving;
   const method = request.method ?? 'GET';
-  const route = routeOf(pool.issuer, request.url ?? '/');
+  const target = request.url ?? '/';
+  const route = routeOf(pool.issuer, target);
   corsHeaders(request, response);
   if (route === undefined) {
     sendJson(response, 404, { message: 'Not Found' });
     return;
   }
-  const allowed = route === 'token' ? 'POST' : 'GET';
+  const allowed = methods[route];
   if (method === 'OPTIONS') {
-    response.setHeader('access-control-allow-methods', `${allowed}, OPTIONS`);
+    response.setHeader(
+      'access-control-allow-methods',
+      `${allowed.join(', ')}, OPTIONS`,
+    );
     response.setHeader('access-control-allow-headers', 'content-type');
     response.writeHead(204).end();
     return;
   }
-  if (method !== allowed && !(allowed === 'GET' && method === 'HEAD')) {
-    response.setHeader('allow', `${allowed}, OPTIONS`);
+  const effective = method === 'HEAD' ? 'GET' : method;
+  if (!allowed.includes(effective)) {
+    response.setHeader('allow', `${allowed.join(', ')}, OPTIONS`);
     sendJson(response, 405, { message: 'Method Not Allowed' });
     return;
   }
-  if (route === 'jwks') {
-    sendJson(response, 200, pool.jwks());
-    return;
+  const query = new URLSearchParams(target.split('?')[1] ?? '');
+  switch (route) {
+    case 'jwks':
+      sendJson(response, 200, pool.jwks());
+      return;
+    case 'openid-configuration':
+      sendJson(response, 200, openIdConfiguration(pool.issuer, serving.url));
+      return;
+    case 'token':
+      await token(pool, request, response);
+      return;
+    case 'authorize': {
+      if (effective === 'GET') {
+        sendHostedUi(response, hostedUi.authorizePage(query));
+        return;
+      }
+      const form = await formOf(request);
+      if (form === undefined) {
+        sendJson(response, 413, { message: 'Request Entity Too Large' });
+        return;
+      }
+      sendHostedUi(response, hostedUi.signIn(query, form));
+      return;
+    }
+    case 'oauth2-token': {
+      if (!isForm(request)) {
+        sendHostedUi(response, {
+          status: 400,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ error: 'invalid_request' }),
+        });
+        return;
+      }
+      const form = await formOf(request);
+      if (form === undefined) {
+        sendJson(response, 413, { message: 'Request Entity Too Large' });
+        return;
+      }
+      sendHostedUi(
+        response,
+        await hostedUi.token(form, request.headers.authorization),
+      );
+      return;
+    }
+    case 'logout':
+      sendHostedUi(response, hostedUi.logout(query));
+      return;
   }
-  if (route === 'openid-configuration') {
-    sendJson(response, 200, openIdConfiguration(pool.issuer));
-    return;
-  }
-  await token(pool, request, response);
 }
 
-type Route = 'jwks' | 'openid-configuration' | 'token';
-
-/** The route for a request target, at the root or under the issuer's path. */
+/**
+ * The route for a request target. The keys, discovery document and
+ * `/token` are served at the root and under the issuer's path; the hosted
+ * UI's endpoints at the root, its domain.
+ */
 function routeOf(issuer: string, target: string): Route | undefined {
   const path = target.split('?')[0] ?? '/';
+  switch (path) {
+    case '/oauth2/authorize':
+      return 'authorize';
+    case '/oauth2/token':
+      return 'oauth2-token';
+    case '/logout':
+      return 'logout';
+  }
   const prefix = new URL(issuer).pathname.replace(/\/+$/, '');
   const local =
     prefix !== '' && path.startsWith(`${prefix}/`)
@@ -215,6 +349,36 @@ function routeOf(issuer: string, target: string): Route | undefined {
     default:
       return undefined;
   }
+}
+
+function isForm(request: IncomingMessage): boolean {
+  const type = (request.headers['content-type'] ?? '')
+    .split(';')[0]
+    ?.trim()
+    .toLowerCase();
+  return type === 'application/x-www-form-urlencoded';
+}
+
+async function formOf(
+  request: IncomingMessage,
+): Promise<URLSearchParams | undefined> {
+  const body = await readBody(request, tokenBodyLimitBytes);
+  return body === undefined
+    ? undefined
+    : new URLSearchParams(body.toString('utf8'));
+}
+
+function sendHostedUi(
+  response: ServerResponse,
+  { status, headers, body }: HostedUiResponse,
+) {
+  const bytes = Buffer.from(body);
+  for (const [name, value] of Object.entries(headers)) {
+    response.setHeader(name, value);
+  }
+  response.setHeader('content-length', bytes.length);
+  response.writeHead(status);
+  response.end(response.req.method === 'HEAD' ? undefined : bytes);
 }
 
 async function token(
