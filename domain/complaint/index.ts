@@ -1,3 +1,4 @@
+export * from './available.js';
 export type * from './commands.js';
 export * from './decide.js';
 export type * from './events.js';

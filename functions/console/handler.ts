@@ -1,8 +1,44 @@
 /**
- * The staff console's pages. Until the console lands, every page says so.
+ * The staff console (GET and POST /console/…): the work queue, a case and
+ * the actions its state allows, logging a phone or letter complaint, and
+ * the print queue. Staff sign in through the user pool (Cognito's hosted
+ * UI in AWS, the local user pool locally); the session is the ID token,
+ * verified here on every request because an HTTP API's JWT authorizer
+ * cannot read a cookie. Pages are server-rendered and need no script.
  */
-import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
+import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
+import { s3 } from '../shared/clients.js';
+import { functionLogger } from '../shared/logger.js';
+import { repositoryFor } from '../shared/wiring.js';
+import { consoleConfig } from './config.js';
+import { type ConsoleDeps, route } from './router.js';
+import { sessionVerifier } from './session.js';
 
-export async function handler(): Promise<APIGatewayProxyStructuredResultV2> {
-  return { statusCode: 503, body: 'The staff console is not deployed yet.' };
-}
+const logger = functionLogger('console');
+const config = consoleConfig();
+const deps: ConsoleDeps = {
+  config,
+  repository: repositoryFor(config.tableName),
+  letters: new S3ObjectStore(s3, config.lettersBucket),
+  sessions: sessionVerifier(config),
+  newId: randomUUID,
+  logger,
+};
+
+export const handler = middy<
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2
+>()
+  .use(
+    injectLambdaContext(logger, {
+      correlationIdPath: 'requestContext.requestId',
+    }),
+  )
+  .handler((event) => route(deps, event));

@@ -35,6 +35,16 @@ export const table = {
       sortKey: { name: 'monthSk', type: 'S' },
       projection: ['reference', 'status', 'classification', 'channel'],
     },
+    /**
+     * Cases with a printed letter not yet posted, oldest letter first (the
+     * print queue). Sparse: on the state item only while one waits.
+     */
+    printQueue: {
+      name: 'print-queue',
+      partitionKey: { name: 'printPk', type: 'S' },
+      sortKey: { name: 'printSk', type: 'S' },
+      projection: ['reference', 'printLetters'],
+    },
   },
 } as const;
 

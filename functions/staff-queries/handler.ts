@@ -9,6 +9,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { londonDate } from '@hearth/domain';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer as StaffEvent } from 'aws-lambda';
+import { caseView, queueView } from '../shared/case-views.js';
 import { baseConfig } from '../shared/config.js';
 import { functionLogger } from '../shared/logger.js';
 import {
@@ -18,7 +19,6 @@ import {
 import { json, requireRole, staffOf } from '../shared/staff.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { pageOf } from './page.js';
-import { caseView, queueView } from './views.js';
 
 const logger = functionLogger('staff-queries');
 const config = baseConfig();

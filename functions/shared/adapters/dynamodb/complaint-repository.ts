@@ -182,35 +182,92 @@ export class DynamoDbComplaintRepository
 
   /**
    * The work queue, in next-due order, a page at a time: open cases
-   * with a statutory clock running (the sparse work-queue index).
+   * with a statutory clock running (the sparse work-queue index),
+   * optionally only those at some statuses, with one handler or from one
+   * channel. A filtered page reads on until it is full or a few reads
+   * have passed, so a page may be short but never skips a case.
    */
   async workQueue(
     organisationId: string,
-    page: { limit?: number; after?: string } = {},
+    page: WorkQueuePage = {},
   ): Promise<{ items: QueueItem[]; next?: string }> {
     const { queuePk } = keys.workQueue(organisationId, '', '');
-    const { Items, LastEvaluatedKey } = await this.#client.send(
-      new QueryCommand({
-        TableName: this.#table,
-        IndexName: table.indexes.workQueue.name,
-        KeyConditionExpression: 'queuePk = :q',
-        ExpressionAttributeValues: { ':q': queuePk },
-        Limit: page.limit ?? 50,
-        ...(page.after === undefined
-          ? {}
-          : { ExclusiveStartKey: startKey(page.after) }),
-      }),
-    );
-    const items = (Items ?? []).map((i) =>
-      parseRow(queueItemSchema, i, 'work queue item'),
-    );
-    return LastEvaluatedKey === undefined
+    const filter = queueFilter(page);
+    return this.#pagedQuery({
+      index: table.indexes.workQueue.name,
+      key: { name: 'queuePk', value: queuePk },
+      limit: page.limit ?? 50,
+      ...(page.after === undefined ? {} : { after: page.after }),
+      ...(filter === undefined ? {} : { filter }),
+      parse: (i) => parseRow(queueItemSchema, i, 'work queue item'),
+    });
+  }
+
+  /**
+   * The print queue: cases with a printed letter not yet marked posted,
+   * the case with the oldest such letter first, a page at a time.
+   */
+  async printQueue(
+    organisationId: string,
+    page: { limit?: number; after?: string } = {},
+  ): Promise<{ items: PrintQueueItem[]; next?: string }> {
+    const { printPk } = keys.printQueue(organisationId, '', '');
+    return this.#pagedQuery({
+      index: table.indexes.printQueue.name,
+      key: { name: 'printPk', value: printPk },
+      limit: page.limit ?? 50,
+      ...(page.after === undefined ? {} : { after: page.after }),
+      parse: (i) => parseRow(printQueueItemSchema, i, 'print queue item'),
+    });
+  }
+
+  async #pagedQuery<T>(query: {
+    index: string;
+    key: { name: string; value: string };
+    limit: number;
+    after?: string;
+    filter?: {
+      expression: string;
+      names: Record<string, string>;
+      values: Record<string, unknown>;
+    };
+    parse: (item: Record<string, unknown>) => T;
+  }): Promise<{ items: T[]; next?: string }> {
+    const items: T[] = [];
+    let start = query.after === undefined ? undefined : startKey(query.after);
+    // Without a filter one read fills the page; with one, DynamoDB's Limit
+    // counts items read before filtering, so read on (bounded) to fill it.
+    for (let reads = 0; reads < MAX_FILTERED_READS; reads += 1) {
+      const { Items, LastEvaluatedKey } = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          IndexName: query.index,
+          KeyConditionExpression: '#key = :key',
+          ExpressionAttributeNames: {
+            '#key': query.key.name,
+            ...query.filter?.names,
+          },
+          ExpressionAttributeValues: {
+            ':key': query.key.value,
+            ...query.filter?.values,
+          },
+          ...(query.filter === undefined
+            ? {}
+            : { FilterExpression: query.filter.expression }),
+          Limit: query.limit - items.length,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...(Items ?? []).map(query.parse));
+      start = LastEvaluatedKey;
+      if (start === undefined || items.length >= query.limit) break;
+      if (query.filter === undefined) break;
+    }
+    return start === undefined
       ? { items }
       : {
           items,
-          next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString(
-            'base64url',
-          ),
+          next: Buffer.from(JSON.stringify(start)).toString('base64url'),
         };
   }
 
@@ -234,6 +291,7 @@ export class DynamoDbComplaintRepository
 
   #stateWrite(organisationId: string, decision: DecisionToSave): TransactItem {
     const { state, expectedVersion, nextDue } = decision;
+    const toPost = lettersToPost(state);
     const index = {
       ...keys.monthReceived(
         organisationId,
@@ -244,6 +302,9 @@ export class DynamoDbComplaintRepository
       ...(nextDue === undefined
         ? {}
         : keys.workQueue(organisationId, nextDue.dueOn, state.id)),
+      ...(toPost[0] === undefined
+        ? {}
+        : keys.printQueue(organisationId, toPost[0].on, state.id)),
     };
     const attributes: Record<string, unknown> = {
       kind: itemKinds.complaint,
@@ -261,6 +322,7 @@ export class DynamoDbComplaintRepository
       ...(nextDue === undefined
         ? {}
         : { nextDueOn: nextDue.dueOn, nextClock: nextDue.clockId }),
+      ...(toPost.length === 0 ? {} : { printLetters: toPost }),
       ...index,
     };
     const key = keys.complaint(organisationId, state.id);
@@ -287,10 +349,12 @@ export class DynamoDbComplaintRepository
       values[`:a${i}`] = value;
       return `#a${i} = :a${i}`;
     });
-    const removes =
-      nextDue === undefined
+    const removes = [
+      ...(nextDue === undefined
         ? ['queuePk', 'queueSk', 'nextDueOn', 'nextClock']
-        : [];
+        : []),
+      ...(toPost.length === 0 ? ['printPk', 'printSk', 'printLetters'] : []),
+    ];
     removes.forEach((name, i) => {
       names[`#r${i}`] = name;
     });
@@ -354,6 +418,73 @@ function startKey(after: string): Record<string, unknown> {
   }
   throw new InvalidInputError('after', 'is not the next token of a page');
 }
+
+/** Reads of a filtered page before it is returned short. */
+const MAX_FILTERED_READS = 10;
+
+export interface WorkQueuePage {
+  readonly limit?: number;
+  readonly after?: string;
+  /** Only cases at one of these statuses. */
+  readonly statuses?: readonly string[];
+  readonly handler?: string;
+  readonly channel?: string;
+}
+
+function queueFilter(page: WorkQueuePage) {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (page.statuses !== undefined && page.statuses.length > 0) {
+    names['#status'] = 'status';
+    const list = page.statuses.map((status, i) => {
+      values[`:s${i}`] = status;
+      return `:s${i}`;
+    });
+    clauses.push(`#status IN (${list.join(', ')})`);
+  }
+  if (page.handler !== undefined) {
+    names['#handler'] = 'handler';
+    values[':handler'] = page.handler;
+    clauses.push('#handler = :handler');
+  }
+  if (page.channel !== undefined) {
+    names['#channel'] = 'channel';
+    values[':channel'] = page.channel;
+    clauses.push('#channel = :channel');
+  }
+  return clauses.length === 0
+    ? undefined
+    : { expression: clauses.join(' AND '), names, values };
+}
+
+/** The printed letters of a case not yet posted, oldest first. */
+function lettersToPost(state: ComplaintState): PrintLetter[] {
+  return state.letters
+    .flatMap((l) =>
+      l.status === 'queued-for-post' && l.pdfKey !== undefined
+        ? [{ id: l.id, kind: l.kind, on: l.on, pdfKey: l.pdfKey }]
+        : [],
+    )
+    .sort((a, b) => a.on.localeCompare(b.on));
+}
+
+const printLetterSchema = z.object({
+  id: z.string().min(1),
+  kind: z.string().min(1),
+  on: z.iso.date(),
+  pdfKey: z.string().min(1),
+});
+
+export type PrintLetter = z.infer<typeof printLetterSchema>;
+
+/** A print-queue entry, as the index projects it. */
+const printQueueItemSchema = z.object({
+  reference: z.string().min(1),
+  printLetters: z.array(printLetterSchema).min(1),
+});
+
+export type PrintQueueItem = z.infer<typeof printQueueItemSchema>;
 
 /** A work-queue entry, as the index projects it. */
 const queueItemSchema = z.object({

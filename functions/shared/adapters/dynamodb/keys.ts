@@ -49,6 +49,15 @@ export const keys = {
     queuePk: `${org(organisationId)}#QUEUE`,
     queueSk: `${nextDueOn}#${complaintId}`,
   }),
+  /** Print queue index: a case with letters to post, by its oldest. */
+  printQueue: (
+    organisationId: string,
+    oldestOn: string,
+    complaintId: string,
+  ) => ({
+    printPk: `${org(organisationId)}#PRINT`,
+    printSk: `${oldestOn}#${complaintId}`,
+  }),
   /** Reporting index: a complaint, by the month it was received. */
   monthReceived: (
     organisationId: string,

@@ -1,6 +1,7 @@
 /**
- * The read models staff see: the queue with each case's clock state at a
- * glance, and a case with its running clocks, letters and timeline.
+ * The read models staff see, in the JSON staff API and the console alike:
+ * the queue with each case's clock state at a glance, and a case with its
+ * running clocks, letters and timeline.
  */
 import {
   type ComplaintState,
@@ -12,8 +13,8 @@ import {
 import type {
   QueueItem,
   StoredDecision,
-} from '../shared/adapters/dynamodb/complaint-repository.js';
-import { calendarFor } from '../shared/service.js';
+} from './adapters/dynamodb/complaint-repository.js';
+import { calendarFor } from './service.js';
 
 export type ClockState = 'breached' | 'due-today' | 'due-soon' | 'on-track';
 

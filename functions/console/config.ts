@@ -1,0 +1,80 @@
+/**
+ * The console's configuration: where it is served and where staff sign
+ * in (the user pool's hosted UI, its app client and issuer), the letters
+ * bucket it reads PDFs from, and the landlord as previewed letters sign
+ * it. Parsed once at cold start; a bad environment fails the container.
+ */
+import type { LandlordContact } from '@hearth/domain';
+import { z } from 'zod';
+import { baseConfig, parseEnv } from '../shared/config.js';
+import { envKeys } from '../shared/env-keys.js';
+
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .transform((url) => url.replace(/\/+$/, ''));
+
+const schema = z.object({
+  [envKeys.siteUrl]: origin,
+  [envKeys.authUrl]: origin,
+  [envKeys.authClientId]: z.string().trim().min(1),
+  [envKeys.authIssuer]: origin,
+  [envKeys.lettersBucket]: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name'),
+  [envKeys.senderAddress]: z.email(),
+  [envKeys.landlordName]: z.string().trim().min(1),
+  [envKeys.landlordAddress]: z.string().trim().min(1),
+  [envKeys.landlordPhone]: z.string().trim().min(1),
+});
+
+export interface ConsoleSettings {
+  /** The site's origin, e.g. `https://complaints.example.org.uk`. */
+  readonly siteUrl: string;
+  /** The hosted UI's base URL (`/oauth2/authorize`, `/oauth2/token`, `/logout`). */
+  readonly authUrl: string;
+  readonly clientId: string;
+  readonly issuer: string;
+  readonly lettersBucket: string;
+  readonly landlord: LandlordContact;
+}
+
+/**
+ * The landlord's address as lines, written as the letters job reads it:
+ * separated by `|` or new lines, or else by commas.
+ */
+export function addressLines(value: string): string[] {
+  const separator = /[|\n]/.test(value) ? /[|\n]/ : /,/;
+  return value
+    .split(separator)
+    .map((line) => line.trim())
+    .filter(Boolean);
+}
+
+/** Parses the console's variables; throws naming each bad one. */
+export function consoleSettings(
+  env: NodeJS.ProcessEnv = process.env,
+): ConsoleSettings {
+  const v = parseEnv(schema, env);
+  return {
+    siteUrl: v[envKeys.siteUrl],
+    authUrl: v[envKeys.authUrl],
+    clientId: v[envKeys.authClientId],
+    issuer: v[envKeys.authIssuer],
+    lettersBucket: v[envKeys.lettersBucket],
+    landlord: {
+      name: v[envKeys.landlordName],
+      address: addressLines(v[envKeys.landlordAddress]),
+      phone: v[envKeys.landlordPhone],
+      email: v[envKeys.senderAddress],
+    },
+  };
+}
+
+export type ConsoleConfig = ReturnType<typeof baseConfig> & ConsoleSettings;
+
+/** Everything the console reads from its environment. */
+export function consoleConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): ConsoleConfig {
+  return { ...baseConfig(env), ...consoleSettings(env) };
+}

@@ -1,0 +1,230 @@
+/**
+ * The console's routes within /console: sign-in and sign-out first (no
+ * session needed), then every other page behind a verified session, with
+ * cross-site posts refused and the MRC's posts refused. Errors become HTML
+ * pages; nothing internal is shown.
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { londonDate } from '@hearth/domain';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+} from 'aws-lambda';
+import {
+  ForbiddenError,
+  NotFoundError,
+} from '../shared/middleware/problem-json.js';
+import {
+  cookiesOf,
+  FormError,
+  formOf,
+  newNonce,
+  redirect,
+} from '../shared/pages/http.js';
+import { act, type Caller, doneNotice, showCase } from './case-routes.js';
+import type { ConsoleConfig } from './config.js';
+import { FLASH_COOKIE, logComplaint, logPage } from './log.js';
+import {
+  letterPdf,
+  letterRoute,
+  markPosted,
+  type PrintDeps,
+  printQueue,
+} from './print.js';
+import { queueContext, queueFilters, queueRequest } from './queue.js';
+import {
+  beginSignIn,
+  clearCookie,
+  isSameOrigin,
+  SESSION_COOKIE,
+  SIGN_IN_COOKIE,
+  SignInError,
+  type sessionVerifier,
+  signOutLocation,
+} from './session.js';
+import { canAct, errorPage, type PageKit, page } from './view.js';
+
+export interface ConsoleDeps extends PrintDeps {
+  readonly config: ConsoleConfig;
+  readonly sessions: ReturnType<typeof sessionVerifier>;
+  readonly logger: Logger;
+}
+
+const REFERENCE = 'HTH-\\d{4}-\\d{6,}';
+const casePage = new RegExp(`^/console/complaints/(${REFERENCE})$`);
+const caseAction = new RegExp(
+  `^/console/complaints/(${REFERENCE})/actions/([a-z0-9-]+)(/preview)?$`,
+);
+
+function found(
+  location: string,
+  cookies?: readonly string[],
+): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: 302,
+    headers: { location, 'cache-control': 'no-store' },
+    ...(cookies === undefined ? {} : { cookies: [...cookies] }),
+  };
+}
+
+/** Handles one request to /console or below. */
+export async function route(
+  deps: ConsoleDeps,
+  event: APIGatewayProxyEventV2,
+  now = new Date(),
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const { config } = deps;
+  const kit: PageKit = {
+    nonce: newNonce(),
+    landlordName: config.landlord.name,
+    authOrigin: new URL(config.authUrl).origin,
+  };
+  try {
+    return await dispatch(deps, event, kit, now);
+  } catch (error) {
+    if (error instanceof NotFoundError) return errorPage(kit, 404);
+    if (error instanceof ForbiddenError) return errorPage(kit, 403);
+    if (error instanceof FormError) return errorPage(kit, 400, error.message);
+    if (error instanceof SignInError) {
+      return errorPage(kit, 401, error.message);
+    }
+    deps.logger.error('Console page failed', error as Error);
+    return errorPage(kit, 500);
+  }
+}
+
+async function dispatch(
+  deps: ConsoleDeps,
+  event: APIGatewayProxyEventV2,
+  bare: PageKit,
+  now: Date,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const { config } = deps;
+  const method = event.requestContext.http.method.toUpperCase();
+  const path = event.rawPath.replace(/\/+$/, '') || '/';
+  const query = event.queryStringParameters ?? {};
+  const headers = event.headers ?? {};
+  const jar = cookiesOf(event);
+
+  if (method === 'POST' && !isSameOrigin(headers, config.siteUrl)) {
+    deps.logger.warn('Cross-site post refused', { path });
+    return errorPage(bare, 403);
+  }
+  if (method === 'GET' && path === '/console/sign-in') {
+    const { location, cookie } = beginSignIn(config, query.next);
+    return found(location, [cookie]);
+  }
+  if (method === 'GET' && path === '/console/callback') {
+    const done = await deps.sessions.completeSignIn({
+      query,
+      signInCookie: jar.get(SIGN_IN_COOKIE),
+      now,
+    });
+    deps.logger.info('Signed in', { roles: done.staff.roles });
+    return redirect(done.next, done.cookies);
+  }
+  if (method === 'POST' && path === '/console/sign-out') {
+    return redirect(signOutLocation(config), [
+      clearCookie(config, SESSION_COOKIE),
+    ]);
+  }
+  if (method === 'GET' && path === '/console/signed-out') {
+    return page(bare, 200, 'console/signed-out.njk', {
+      title: 'You have signed out',
+      width: 'two-thirds',
+    });
+  }
+
+  const token = jar.get(SESSION_COOKIE);
+  const session =
+    token === undefined ? undefined : await deps.sessions.verify(token, now);
+  if (session === undefined) {
+    if (method !== 'GET') return errorPage(bare, 401);
+    const next = `${path}${event.rawQueryString ? `?${event.rawQueryString}` : ''}`;
+    return redirect(`/console/sign-in?next=${encodeURIComponent(next)}`);
+  }
+  const { staff } = session;
+  if (staff.roles.length === 0) throw new ForbiddenError('No console role');
+  if (method === 'POST' && !canAct(staff)) {
+    throw new ForbiddenError('The MRC reads but does not act');
+  }
+  const kit: PageKit = { ...bare, staff };
+  const nowIso = now.toISOString();
+  const caller: Caller = {
+    kit,
+    staff,
+    now: nowIso,
+    today: londonDate(nowIso),
+  };
+  const secure = config.siteUrl.startsWith('https:');
+
+  if (method === 'GET' && path === '/console') {
+    const filters = queueFilters(query);
+    const queue = await deps.repository.workQueue(
+      staff.organisationId,
+      queueRequest(filters),
+    );
+    return page(
+      kit,
+      200,
+      'console/queue.njk',
+      queueContext(queue, filters, caller.today, config.policy),
+    );
+  }
+  const viewing = casePage.exec(path);
+  if (method === 'GET' && viewing?.[1] !== undefined) {
+    const reference = viewing[1];
+    const flash = query.done === 'logged' ? jar.get(FLASH_COOKIE) : undefined;
+    const notice =
+      query.done === 'logged'
+        ? {
+            type: 'success' as const,
+            title: 'Complaint logged',
+            text:
+              flash === undefined
+                ? `The complaint is logged as ${reference}.`
+                : `The complaint is logged as ${reference}. Give the resident their tracking code, ${flash}: it is shown only this once.`,
+          }
+        : doneNotice(query.done);
+    return showCase(deps, caller, reference, {
+      ...(notice === undefined ? {} : { notice }),
+      ...(flash === undefined
+        ? {}
+        : {
+            cookies: [
+              `${FLASH_COOKIE}=; Path=${path}; Max-Age=0; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,
+            ],
+          }),
+    });
+  }
+  const acting = caseAction.exec(path);
+  if (method === 'POST' && acting?.[1] !== undefined && acting[2]) {
+    return act(
+      deps,
+      caller,
+      acting[1],
+      acting[2],
+      formOf(event),
+      acting[3] === undefined ? 'save' : 'preview',
+    );
+  }
+  if (path === '/console/log') {
+    if (!canAct(staff)) throw new ForbiddenError('The MRC does not log');
+    if (method === 'GET')
+      return logPage(kit, 200, { classification: 'complaint' });
+    if (method === 'POST') {
+      return logComplaint(deps, caller, formOf(event), secure);
+    }
+  }
+  if (method === 'GET' && path === '/console/print') {
+    return printQueue(deps, caller, query);
+  }
+  const letter = letterRoute(path);
+  if (letter?.what === 'pdf' && method === 'GET') {
+    return letterPdf(deps, caller, letter.reference, letter.rest);
+  }
+  if (letter?.what === 'posted' && method === 'POST') {
+    return markPosted(deps, caller, letter.reference, letter.rest);
+  }
+  throw new NotFoundError('No such page');
+}
