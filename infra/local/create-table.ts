@@ -1,7 +1,8 @@
 /**
  * Creates Hearth's table from the one definition in functions/shared/table.ts,
- * as the CDK app does in AWS: keys, both indexes, the stream and TTL.
- * Idempotent: an existing table is left as it is.
+ * as the CDK app does in AWS: keys, every index, the stream and TTL.
+ * Idempotent: an existing table (a data folder from an earlier version)
+ * only gains the indexes it lacks, as a CDK deploy would add them.
  */
 import {
   CreateTableCommand,
@@ -9,6 +10,7 @@ import {
   type DynamoDBClient,
   type GlobalSecondaryIndex,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
@@ -19,6 +21,17 @@ export async function ensureTable(
   tableName: string,
 ): Promise<void> {
   const indexes = Object.values(table.indexes);
+  const gsi = (i: (typeof indexes)[number]): GlobalSecondaryIndex => ({
+    IndexName: i.name,
+    KeySchema: [
+      { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
+      { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
+    ],
+    Projection: {
+      ProjectionType: 'INCLUDE',
+      NonKeyAttributes: [...i.projection],
+    },
+  });
   try {
     await client.send(
       new CreateTableCommand({
@@ -33,19 +46,7 @@ export async function ensureTable(
           { AttributeName: table.partitionKey.name, KeyType: 'HASH' },
           { AttributeName: table.sortKey.name, KeyType: 'RANGE' },
         ],
-        GlobalSecondaryIndexes: indexes.map(
-          (i): GlobalSecondaryIndex => ({
-            IndexName: i.name,
-            KeySchema: [
-              { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
-              { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
-            ],
-            Projection: {
-              ProjectionType: 'INCLUDE',
-              NonKeyAttributes: [...i.projection],
-            },
-          }),
-        ),
+        GlobalSecondaryIndexes: indexes.map(gsi),
         StreamSpecification: {
           StreamEnabled: true,
           StreamViewType: table.streamViewType,
@@ -54,6 +55,7 @@ export async function ensureTable(
     );
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    await addMissingIndexes(client, tableName, indexes.map(gsi));
     return;
   }
   await waitUntilTableExists(
@@ -69,6 +71,34 @@ export async function ensureTable(
       },
     }),
   );
+}
+
+/** One UpdateTable per missing index (DynamoDB takes one at a time). */
+async function addMissingIndexes(
+  client: DynamoDBClient,
+  tableName: string,
+  wanted: readonly GlobalSecondaryIndex[],
+): Promise<void> {
+  const { Table } = await client.send(
+    new DescribeTableCommand({ TableName: tableName }),
+  );
+  const present = new Set(
+    (Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName),
+  );
+  for (const index of wanted) {
+    if (present.has(index.IndexName)) continue;
+    const keys = new Set(index.KeySchema?.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: Object.values(table.indexes)
+          .flatMap((i) => [i.partitionKey, i.sortKey])
+          .filter((k) => keys.has(k.name))
+          .map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+        GlobalSecondaryIndexUpdates: [{ Create: { ...index } }],
+      }),
+    );
+  }
 }
 
 /** The table's stream ARN (for the stream poller). */

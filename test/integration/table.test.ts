@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import {
+  CreateTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
@@ -47,5 +49,49 @@ describe('the table on DynamoDB Local, created from functions/shared/table.ts', 
     const name = await freshTable(client);
 
     await expect(ensureTable(client, name)).resolves.toBeUndefined();
+  });
+
+  it('adds the indexes a table from an earlier version lacks', async () => {
+    const name = `hearth-old-${randomUUID()}`;
+    const { workQueue } = table.indexes;
+    await client.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+          { AttributeName: workQueue.partitionKey.name, AttributeType: 'S' },
+          { AttributeName: workQueue.sortKey.name, AttributeType: 'S' },
+        ],
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: workQueue.name,
+            KeySchema: [
+              { AttributeName: workQueue.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: workQueue.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        ],
+      }),
+    );
+
+    await ensureTable(client, name);
+
+    const { Table } = await client.send(
+      new DescribeTableCommand({ TableName: name }),
+    );
+    expect(
+      Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort(),
+    ).toEqual(
+      Object.values(table.indexes)
+        .map((i) => i.name)
+        .sort(),
+    );
   });
 });
