@@ -54,7 +54,13 @@ export function formatInstant(at: string): string {
 
 /** `2026-11-27` → `Friday 27 November 2026` (a calendar date, no zone). */
 export function formatDate(date: IsoDate | string): string {
-  return longDate.format(new Date(`${date.slice(0, 10)}T12:00:00Z`));
+  // Built from the parts: ICU versions differ on the comma after the weekday.
+  const parts = longDate.formatToParts(
+    new Date(`${date.slice(0, 10)}T12:00:00Z`),
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
 function environment(): nunjucks.Environment {

@@ -1,0 +1,89 @@
+/**
+ * One way in for a resident's own complaint, whether it came as JSON to
+ * POST /complaints or from the form at POST /complaint: count it against
+ * the caller's address, allocate a reference, make the tracking token,
+ * and receive it through the domain in one save.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type ComplaintRepository,
+  londonDate,
+  type Policy,
+  type Receive,
+  type ReferenceAllocator,
+} from '@hearth/domain';
+import type { RateLimiter } from '../adapters/dynamodb/rate-limiter.js';
+import { allocateReference, type Executed, execute } from '../service.js';
+import { trackingToken } from '../tracking-token.js';
+import type { IntakeBody } from './schema.js';
+
+/** The form's body as the domain's `receive` command. */
+export function receiveCommand(
+  reference: string,
+  body: IntakeBody,
+  now: string,
+): Receive {
+  const { representative, adjustments, website: _honeypot, ...rest } = body;
+  const receive: Receive = {
+    ...rest,
+    type: 'receive',
+    id: reference,
+    reference,
+    channel: 'web',
+    receivedAt: now,
+    ...(adjustments === undefined
+      ? {}
+      : { adjustments: adjustments.map((description) => ({ description })) }),
+  };
+  if (representative === undefined) return receive;
+  const { consent, ...person } = representative;
+  return {
+    ...receive,
+    representative: consent
+      ? { ...person, consentOn: londonDate(now) }
+      : person,
+  };
+}
+
+export interface IntakeDeps {
+  readonly repository: ComplaintRepository & ReferenceAllocator;
+  readonly limiter: RateLimiter;
+  readonly organisationId: string;
+  readonly policy: Policy;
+}
+
+export interface Received extends Executed {
+  /** Shown to the resident once; only its hash is kept. */
+  readonly token: string;
+}
+
+/**
+ * Receives a resident's complaint. Throws TooManyRequestsError past the
+ * address's hourly limit, and RejectedError when the domain refuses it
+ * (a contact method with no contact detail), naming the field.
+ */
+export async function receiveComplaint(
+  deps: IntakeDeps,
+  body: IntakeBody,
+  sourceIp: string,
+  now: string,
+): Promise<Received> {
+  await deps.limiter.hit(deps.organisationId, sourceIp, new Date(now));
+  const reference = await allocateReference(
+    deps.repository,
+    deps.organisationId,
+    now,
+  );
+  const { token, hash } = trackingToken();
+  const executed = await execute({
+    repository: deps.repository,
+    organisationId: deps.organisationId,
+    policy: deps.policy,
+    actor: { kind: 'resident', id: 'web-form' },
+    now,
+    newId: randomUUID,
+    command: receiveCommand(reference, body, now),
+    trackingTokenHash: hash,
+  });
+  return { ...executed, token };
+}
