@@ -8,6 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
+import { clientAddress } from '../shared/client-address.js';
 import { documents } from '../shared/clients.js';
 import { receiveComplaint } from '../shared/intake/receive.js';
 import { functionLogger } from '../shared/logger.js';
@@ -34,7 +35,7 @@ export async function main(
   const { state, token } = await receiveComplaint(
     deps,
     event.body,
-    event.requestContext.http.sourceIp,
+    clientAddress(event),
     now,
   );
   logger.info('Complaint received', {

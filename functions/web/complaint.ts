@@ -15,6 +15,10 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { InvalidInputError } from '@hearth/domain';
 import type { Context } from 'aws-lambda';
 import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
+import {
+  type AddressedEvent,
+  clientAddress,
+} from '../shared/client-address.js';
 import { documents } from '../shared/clients.js';
 import { receiveComplaint } from '../shared/intake/receive.js';
 import { type IntakeBody, intakeBodySchema } from '../shared/intake/schema.js';
@@ -126,7 +130,7 @@ export function complaintRoutes(logger: Logger) {
     },
 
     async submit(
-      event: FormEvent & { requestContext: { http: { sourceIp: string } } },
+      event: FormEvent & AddressedEvent,
       context: Context,
     ): Promise<Page> {
       const values = formOf(event);
@@ -142,7 +146,7 @@ export function complaintRoutes(logger: Logger) {
         const receipt = await receiveWaiting({
           key,
           body: parsed.data,
-          sourceIp: event.requestContext.http.sourceIp,
+          sourceIp: clientAddress(event),
           now: new Date().toISOString(),
         });
         return page('web/confirmation.njk', {

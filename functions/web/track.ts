@@ -9,6 +9,10 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ComplaintState } from '@hearth/domain';
 import { RateLimiter } from '../shared/adapters/dynamodb/rate-limiter.js';
+import {
+  type AddressedEvent,
+  clientAddress,
+} from '../shared/client-address.js';
 import { documents } from '../shared/clients.js';
 import { RejectedError } from '../shared/middleware/problem-json.js';
 import {
@@ -42,9 +46,7 @@ export const notFoundMessage =
 
 const MAX_REASONS = 5_000;
 
-type TrackEvent = FormEvent & {
-  requestContext: { http: { sourceIp: string } };
-};
+type TrackEvent = FormEvent & AddressedEvent;
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
@@ -78,7 +80,7 @@ export function trackRoutes(logger: Logger) {
   ): Promise<ComplaintState | undefined> {
     await limiter.hit(
       config.organisationId,
-      `track|${event.requestContext.http.sourceIp}`,
+      `track|${clientAddress(event)}`,
       new Date(),
     );
     return tracked.find(config.organisationId, values.reference, values.token);
