@@ -8,12 +8,13 @@ import type { LandlordContact } from '@hearth/domain';
 import { z } from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
+import { landlordEnvSchema, landlordOf } from '../shared/landlord.js';
 
 const origin = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ''));
 
-const schema = z.object({
+const schema = landlordEnvSchema.extend({
   [envKeys.siteUrl]: origin,
   [envKeys.authUrl]: origin,
   [envKeys.authClientId]: z.string().trim().min(1),
@@ -21,10 +22,6 @@ const schema = z.object({
   [envKeys.lettersBucket]: z
     .string()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name'),
-  [envKeys.senderAddress]: z.email(),
-  [envKeys.landlordName]: z.string().trim().min(1),
-  [envKeys.landlordAddress]: z.string().trim().min(1),
-  [envKeys.landlordPhone]: z.string().trim().min(1),
 });
 
 export interface ConsoleSettings {
@@ -38,18 +35,6 @@ export interface ConsoleSettings {
   readonly landlord: LandlordContact;
 }
 
-/**
- * The landlord's address as lines, written as the letters job reads it:
- * separated by `|` or new lines, or else by commas.
- */
-export function addressLines(value: string): string[] {
-  const separator = /[|\n]/.test(value) ? /[|\n]/ : /,/;
-  return value
-    .split(separator)
-    .map((line) => line.trim())
-    .filter(Boolean);
-}
-
 /** Parses the console's variables; throws naming each bad one. */
 export function consoleSettings(
   env: NodeJS.ProcessEnv = process.env,
@@ -61,12 +46,7 @@ export function consoleSettings(
     clientId: v[envKeys.authClientId],
     issuer: v[envKeys.authIssuer],
     lettersBucket: v[envKeys.lettersBucket],
-    landlord: {
-      name: v[envKeys.landlordName],
-      address: addressLines(v[envKeys.landlordAddress]),
-      phone: v[envKeys.landlordPhone],
-      email: v[envKeys.senderAddress],
-    },
+    landlord: landlordOf(v),
   };
 }
 

@@ -16,8 +16,7 @@ import {
 } from '../shared/contracts/index.js';
 import type { FieldError } from '../shared/pages/http.js';
 import { redirect } from '../shared/pages/http.js';
-import { allocateReference, execute } from '../shared/service.js';
-import { trackingToken } from '../shared/tracking-token.js';
+import { type Received, receiveNew } from '../shared/service.js';
 import { casePath } from './case-page.js';
 import type { Caller, CaseDeps } from './case-routes.js';
 import { anchorOf, type Field, renderFields } from './fields.js';
@@ -283,23 +282,23 @@ export async function logComplaint(
     return logPage(caller.kit, 400, form, refusal.errors, refusal.formError);
   }
   const body = parsed.data;
-  // Numbered in the London year the complaint was received, not logged.
-  const reference = await allocateReference(
-    deps.repository,
-    caller.staff.organisationId,
-    body.receivedAt,
-  );
-  const { token, hash } = trackingToken();
+  let received: Received;
   try {
-    await execute({
+    received = await receiveNew({
       repository: deps.repository,
       organisationId: caller.staff.organisationId,
       policy: deps.config.policy,
       actor: { kind: 'staff', id: caller.staff.username },
       now: caller.now,
+      // Numbered in the London year it was received, not logged.
+      receivedAt: body.receivedAt,
       newId: randomUUID,
-      command: { ...body, type: 'receive', id: reference, reference },
-      trackingTokenHash: hash,
+      command: (reference) => ({
+        ...body,
+        type: 'receive',
+        id: reference,
+        reference,
+      }),
     });
   } catch (error) {
     const refusal = refusalOf(error, fields);
@@ -312,6 +311,8 @@ export async function logComplaint(
       refusal.formError,
     );
   }
+  const { token } = received;
+  const reference = received.state.reference;
   const path = casePath(reference);
   return redirect(`${path}?done=logged`, [
     `${FLASH_COOKIE}=${token}; Path=${path}; Max-Age=600; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`,

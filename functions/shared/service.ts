@@ -13,6 +13,7 @@ import {
   londonDate,
   nextDue,
   type Policy,
+  type Receive,
   type ReferenceAllocator,
   runningClocks,
   ukBankHolidays,
@@ -21,6 +22,7 @@ import {
   workingCalendar,
 } from '@hearth/domain';
 import { RejectedError } from './middleware/problem-json.js';
+import { trackingToken } from './tracking-token.js';
 
 const calendars = new Map<string, WorkingCalendar>();
 
@@ -144,4 +146,39 @@ export async function executeWithRetry(
       }
     }
   }
+}
+
+export interface ReceiveNew
+  extends Omit<Execute, 'command' | 'complaintId' | 'trackingTokenHash'> {
+  readonly repository: ComplaintRepository & ReferenceAllocator;
+  /** When the complaint was made: its reference is numbered in that year. */
+  readonly receivedAt: string;
+  /** The `receive` command, given the reference allocated for it. */
+  readonly command: (reference: string) => Receive;
+}
+
+export interface Received extends Executed {
+  /** Shown once to whoever made the complaint; only its hash is kept. */
+  readonly token: string;
+}
+
+/**
+ * A new complaint, however it arrived: a reference numbered in the London
+ * year it was received, a tracking token, and the `receive` decided and
+ * saved. Refusals throw as `execute` does.
+ */
+export async function receiveNew(input: ReceiveNew): Promise<Received> {
+  const { receivedAt, command, ...rest } = input;
+  const reference = await allocateReference(
+    input.repository,
+    input.organisationId,
+    receivedAt,
+  );
+  const { token, hash } = trackingToken();
+  const executed = await execute({
+    ...rest,
+    command: command(reference),
+    trackingTokenHash: hash,
+  });
+  return { ...executed, token };
 }

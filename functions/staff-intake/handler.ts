@@ -14,9 +14,8 @@ import { baseConfig } from '../shared/config.js';
 import { staffReceiveSchema } from '../shared/contracts/index.js';
 import { functionLogger } from '../shared/logger.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
-import { allocateReference, execute } from '../shared/service.js';
+import { receiveNew } from '../shared/service.js';
 import { caseSummary, json, requireRole, staffOf } from '../shared/staff.js';
-import { trackingToken } from '../shared/tracking-token.js';
 import { repositoryFor } from '../shared/wiring.js';
 
 const logger = functionLogger('staff-intake');
@@ -32,23 +31,26 @@ export async function main(
 ) {
   const staff = staffOf(event);
   requireRole(staff, ['officer', 'manager']);
-  const reference = await allocateReference(
-    repository,
-    staff.organisationId,
-    now,
-  );
-  const { token, hash } = trackingToken();
-  const { state } = await execute({
+  const { state, token } = await receiveNew({
     repository,
     organisationId: staff.organisationId,
     policy: config.policy,
     actor: { kind: 'staff', id: staff.username },
     now,
+    // Numbered in the London year it was received, not logged.
+    receivedAt: event.body.receivedAt,
     newId: randomUUID,
-    command: { ...event.body, type: 'receive', id: reference, reference },
-    trackingTokenHash: hash,
+    command: (reference) => ({
+      ...event.body,
+      type: 'receive',
+      id: reference,
+      reference,
+    }),
   });
-  logger.info('Complaint logged', { reference, channel: state.channel });
+  logger.info('Complaint logged', {
+    reference: state.reference,
+    channel: state.channel,
+  });
   return json(
     201,
     { ...caseSummary(state, config.policy), trackingToken: token },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
+import { addressLines } from '../shared/landlord.js';
 
 const schema = z.object({
   [envKeys.landlordName]: z.string().trim().min(1),
@@ -22,10 +23,7 @@ export const config = {
     name: env[envKeys.landlordName],
     phone: env[envKeys.landlordPhone],
     email: env[envKeys.senderAddress],
-    address: (env[envKeys.landlordAddress] ?? '')
-      .split('|')
-      .map((line) => line.trim())
-      .filter((line) => line !== ''),
+    address: addressLines(env[envKeys.landlordAddress] ?? ''),
   },
   /** Complaints one address may send in an hour (shared with POST /complaints). */
   complaintsPerHour: env[envKeys.intakePerHour],

@@ -13,8 +13,7 @@ import {
   type ReferenceAllocator,
 } from '@hearth/domain';
 import type { RateLimiter } from '../adapters/dynamodb/rate-limiter.js';
-import { allocateReference, type Executed, execute } from '../service.js';
-import { trackingToken } from '../tracking-token.js';
+import { type Received, receiveNew } from '../service.js';
 import type { IntakeBody } from './schema.js';
 
 /** The form's body as the domain's `receive` command. */
@@ -52,11 +51,6 @@ export interface IntakeDeps {
   readonly policy: Policy;
 }
 
-export interface Received extends Executed {
-  /** Shown to the resident once; only its hash is kept. */
-  readonly token: string;
-}
-
 /**
  * Receives a resident's complaint. Throws TooManyRequestsError past the
  * address's hourly limit, and RejectedError when the domain refuses it
@@ -69,21 +63,14 @@ export async function receiveComplaint(
   now: string,
 ): Promise<Received> {
   await deps.limiter.hit(deps.organisationId, sourceIp, new Date(now));
-  const reference = await allocateReference(
-    deps.repository,
-    deps.organisationId,
-    now,
-  );
-  const { token, hash } = trackingToken();
-  const executed = await execute({
+  return receiveNew({
     repository: deps.repository,
     organisationId: deps.organisationId,
     policy: deps.policy,
     actor: { kind: 'resident', id: 'web-form' },
     now,
+    receivedAt: now,
     newId: randomUUID,
-    command: receiveCommand(reference, body, now),
-    trackingTokenHash: hash,
+    command: (reference) => receiveCommand(reference, body, now),
   });
-  return { ...executed, token };
 }

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addressLines,
-  lettersSettings,
-} from '../../../../functions/letters/settings.js';
+import { lettersSettings } from '../../../../functions/letters/settings.js';
 import { envKeys } from '../../../../functions/shared/env-keys.js';
+import { addressLines } from '../../../../functions/shared/landlord.js';
 
 const env = {
   [envKeys.senderAddress]: 'complaints@riverside.example',
