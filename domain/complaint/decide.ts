@@ -18,13 +18,14 @@ import type * as C from './commands.js';
 import type { ComplaintEvent, EventMeta } from './events.js';
 import { applyDecision, evolve, stageOf } from './evolve.js';
 import { type Intent, letterIntents } from './intents.js';
-import type {
-  ComplaintDefinition,
-  ComplaintState,
-  OutstandingAction,
-  Remedy,
-  Stage,
-  Status,
+import {
+  type ComplaintDefinition,
+  type ComplaintState,
+  type OutstandingAction,
+  type Remedy,
+  remediesGivenInLetter,
+  type Stage,
+  type Status,
 } from './model.js';
 
 /** Who is acting: a member of staff, the resident, or a system job. */
@@ -481,6 +482,15 @@ function definitionProblem(definition: ComplaintDefinition): Step | undefined {
       );
     }
   }
+  // The acknowledgment letter states the outcomes sought (5.6); where they
+  // are unclear, the resident is asked first (request-clarification).
+  if (!definition.outcomesSought.some((o) => o.trim())) {
+    return fail(
+      'DEFINITION.NO_OUTCOME',
+      'Say what outcome the resident wants, or ask them first (Code 5.6)',
+      'definition.outcomesSought',
+    );
+  }
   return undefined;
 }
 
@@ -615,7 +625,8 @@ function respond(state: ComplaintState, command: C.Respond, ctx: Ctx): Step {
       ? independenceProblem(state, ctx.actor.id, 'STAGE2.SAME_DECISION_MAKER')
       : undefined) ??
     remedyInputsProblem(command.remedies ?? [], 'remedies') ??
-    actionInputsProblem(command.actions ?? [], 'actions');
+    actionInputsProblem(command.actions ?? [], 'actions') ??
+    responseLetterProblem(state, command);
   if (problem) return problem;
   const due = responseDue(state, stage, ctx.policy, ctx.calendar);
   const remedies: Remedy[] = (command.remedies ?? []).map((r) => ({
@@ -645,6 +656,54 @@ function respond(state: ComplaintState, command: C.Respond, ctx: Ctx): Step {
     remedies,
     actions,
   });
+}
+
+/**
+ * What the response letter must say, refused here rather than found
+ * missing when it is sent: each remedy by when (7.3; an apology or
+ * explanation is given by the letter), each outstanding action by when
+ * (6.6), and where something went wrong, something to put it right (7.1),
+ * this stage's or an earlier one still being done.
+ */
+function responseLetterProblem(
+  state: ComplaintState,
+  command: C.Respond,
+): Step | undefined {
+  const remedies = command.remedies ?? [];
+  for (const [i, r] of remedies.entries()) {
+    if (r.dueOn === undefined && !remediesGivenInLetter.has(r.kind)) {
+      return fail(
+        'REMEDY.DUE_REQUIRED',
+        'Say by when the remedy will be done (Code 7.3)',
+        `remedies.${i}.dueOn`,
+      );
+    }
+  }
+  for (const [i, a] of (command.actions ?? []).entries()) {
+    if (a.dueOn === undefined) {
+      return fail(
+        'ACTION.DUE_REQUIRED',
+        'Say by when the outstanding action will be done (Code 6.6)',
+        `actions.${i}.dueOn`,
+      );
+    }
+  }
+  const foundFault = command.decisions.some((d) => d.decision !== 'not-upheld');
+  const offered =
+    remedies.length > 0 ||
+    state.remedies.some(
+      (r) =>
+        r.stage === command.stage ||
+        (r.stage < command.stage && r.completedOn === undefined),
+    );
+  if (foundFault && !offered) {
+    return fail(
+      'RESPONSE.NO_REMEDY',
+      'Something went wrong: offer a remedy to put it right, an apology at least (Code 7.1)',
+      'remedies',
+    );
+  }
+  return undefined;
 }
 
 /** Every issue in the definition gets a decision with reasons (Code 6.7, 6.9). */

@@ -22,6 +22,19 @@ import type {
   Status,
 } from './model.js';
 
+/**
+ * Events that record what was done about a decision already made (a
+ * letter sent or posted, a clock's reminder or breach), not a decision
+ * about the complaint: someone who read the case just before one of these
+ * still acts on what they saw, so it is no conflict.
+ */
+export const bookkeepingEvents: ReadonlySet<string> = new Set([
+  'letter-recorded',
+  'letter-posted',
+  'clock-reminded',
+  'clock-breached',
+]);
+
 /** Who did it, and when: every event carries both (Code 5.12, full record). */
 export interface EventMeta {
   readonly at: Instant;

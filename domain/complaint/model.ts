@@ -107,6 +107,13 @@ export type RemedyKind =
   | 'policy-change'
   | 'other';
 
+/** Remedies given by the response letter itself: "by when" is its date (7.3). */
+export const remediesGivenInLetter: ReadonlySet<RemedyKind> = new Set([
+  'apology',
+  'acknowledgement',
+  'explanation',
+]);
+
 export interface Remedy {
   readonly id: string;
   readonly stage: Stage;

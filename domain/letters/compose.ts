@@ -1,11 +1,11 @@
 import type { IsoDate, WorkingCalendar } from '../calendar/index.js';
-import type {
-  ComplaintDefinition,
-  ComplaintState,
-  Contact,
-  RemedyKind,
-  Stage,
-  StageRecord,
+import {
+  type ComplaintDefinition,
+  type ComplaintState,
+  type Contact,
+  remediesGivenInLetter,
+  type Stage,
+  type StageRecord,
 } from '../complaint/model.js';
 import {
   afterPeriod,
@@ -59,13 +59,6 @@ export interface ComposeContext {
   /** Next steps for a service-request notice, in place of the general one. */
   readonly nextSteps?: readonly string[];
 }
-
-/** Remedies given by the letter itself, so "by when" is the letter's date. */
-const GIVEN_IN_LETTER: ReadonlySet<RemedyKind> = new Set([
-  'apology',
-  'acknowledgement',
-  'explanation',
-]);
 
 const hasText = (value: string | undefined): value is string =>
   value !== undefined && value.trim() !== '';
@@ -588,7 +581,7 @@ function remediesElement(
     .map((remedy): RemedyItem => {
       const doneOn =
         remedy.completedOn ??
-        (remedy.dueOn === undefined && GIVEN_IN_LETTER.has(remedy.kind)
+        (remedy.dueOn === undefined && remediesGivenInLetter.has(remedy.kind)
           ? context.today
           : undefined);
       return {

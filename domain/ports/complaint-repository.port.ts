@@ -34,6 +34,12 @@ export interface ComplaintRepository {
     complaintId: string,
   ): Promise<ComplaintState | undefined>;
   save(organisationId: string, decision: DecisionToSave): Promise<void>;
+  /** The events saved after `version`, oldest first. */
+  eventsAfter(
+    organisationId: string,
+    complaintId: string,
+    version: number,
+  ): Promise<ComplaintEvent[]>;
 }
 
 /** Allocates complaint references, `HTH-<year>-<6 digits>`, never twice. */

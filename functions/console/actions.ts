@@ -120,11 +120,19 @@ function remedyFields(at: (f: string) => string, n = ''): Field[] {
       width: 5,
       inputmode: 'decimal',
     },
-    {
-      kind: 'date',
-      name: at('dueOn'),
-      label: `Date for ${remedy} to be done (optional)`,
-    },
+    // A response says by when (Code 7.3); recorded on its own, it may wait.
+    n === ''
+      ? {
+          kind: 'date',
+          name: at('dueOn'),
+          label: `Date for ${remedy} to be done (optional)`,
+        }
+      : {
+          kind: 'date',
+          name: at('dueOn'),
+          label: `Date for ${remedy} to be done`,
+          hint: 'Not needed for an apology, acknowledgement or explanation: the letter gives those',
+        },
   ];
 }
 
@@ -147,10 +155,11 @@ function actionFields(at: (f: string) => string, n = ''): Field[] {
       label: `Who will do ${action} (optional)`,
       width: 20,
     },
+    // A response gives each outstanding action a date (Code 6.6).
     {
       kind: 'date',
       name: at('dueOn'),
-      label: `Date for ${action} to be done (optional)`,
+      label: `Date for ${action} to be done${n === '' ? ' (optional)' : ''}`,
     },
   ];
 }

@@ -42,7 +42,7 @@ export interface MailDeps {
   readonly objects: ObjectStore;
   readonly repository: Pick<
     DynamoDbComplaintRepository,
-    'load' | 'save' | 'nextReference'
+    'load' | 'save' | 'eventsAfter' | 'nextReference'
   >;
   readonly organisationId: string;
   readonly policy: Policy;

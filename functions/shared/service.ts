@@ -5,6 +5,7 @@
  */
 import {
   type Actor,
+  bookkeepingEvents,
   type Command,
   type ComplaintRepository,
   type ComplaintState,
@@ -96,7 +97,8 @@ export async function execute(input: Execute): Promise<Executed> {
   if (
     input.expectedVersion !== undefined &&
     input.complaintId !== undefined &&
-    before?.version !== input.expectedVersion
+    before?.version !== input.expectedVersion &&
+    !(await onlyBookkeepingSince(input, before))
   ) {
     throw new VersionConflictError(input.complaintId, input.expectedVersion);
   }
@@ -126,6 +128,34 @@ export async function execute(input: Execute): Promise<Executed> {
       : { trackingTokenHash: input.trackingTokenHash }),
   });
   return { state: result.state, intents: result.intents, changed: true };
+}
+
+/**
+ * Whether everything saved since the version the caller read was
+ * bookkeeping (a letter recorded, a clock noted): then their command is
+ * decided on the case as it now is, which differs from what they saw only
+ * in what was done about earlier decisions. Anyone else's decision is a
+ * conflict.
+ */
+async function onlyBookkeepingSince(
+  input: Execute,
+  before: ComplaintState | undefined,
+): Promise<boolean> {
+  const seen = input.expectedVersion;
+  if (
+    before === undefined ||
+    seen === undefined ||
+    input.complaintId === undefined ||
+    before.version < seen
+  ) {
+    return false;
+  }
+  const since = await input.repository.eventsAfter(
+    input.organisationId,
+    input.complaintId,
+    seen,
+  );
+  return since.every((event) => bookkeepingEvents.has(event.type));
 }
 
 /**

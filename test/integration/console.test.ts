@@ -407,8 +407,14 @@ describe('a case, acted on through its forms', () => {
       'remedies.0.kind': 'financial',
       'remedies.0.description': 'For the weeks without a lift',
       'remedies.0.amountPence': '50',
+      'remedies.0.dueOn.day': '18',
+      'remedies.0.dueOn.month': '12',
+      'remedies.0.dueOn.year': '2026',
       'actions.0.description': 'Replace the lift controller',
       'actions.0.owner': 'Repairs team',
+      'actions.0.dueOn.day': '29',
+      'actions.0.dueOn.month': '1',
+      'actions.0.dueOn.year': '2027',
     });
     await stack.drain();
     const afterRespond = await get(responded.location ?? '', cookie);
@@ -522,6 +528,8 @@ describe('a case, acted on through its forms', () => {
       'decisions.0.decision': 'partly-upheld',
       'decisions.0.reasons': 'The lift was out, but for two weeks, not three.',
       summary: 'We are sorry for the lift.',
+      'remedies.0.kind': 'apology',
+      'remedies.0.description': 'We apologise for the lift.',
     };
 
     const preview = await post(

@@ -131,6 +131,44 @@ describe('the staff API (JWT-authorised routes)', () => {
     expect(read.etag).toBe(`"${types.length}"`);
   });
 
+  it('takes a command made on a version the letters job has since moved on (bookkeeping is no conflict)', async () => {
+    const officer = await tokenFor('ana', ['officer']);
+    const { body } = await call(
+      officer,
+      'POST',
+      '/staff/complaints',
+      phoneCall,
+    );
+    const base = `/staff/complaints/${body.reference}`;
+    const acked = await call(
+      officer,
+      'POST',
+      `${base}/acknowledgment`,
+      { type: 'acknowledge', stage: 1, definition },
+      { 'if-match': '"1"' },
+    );
+    // The officer read version 2; the acknowledgment letter is recorded after.
+    let read = await call(officer, 'GET', base);
+    for (let i = 0; i < 100 && read.etag === acked.etag; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      read = await call(officer, 'GET', base);
+    }
+
+    const assigned = await call(
+      officer,
+      'POST',
+      `${base}/acknowledgment`,
+      { type: 'assign', stage: 1, handler: 'ana' },
+      { 'if-match': acked.etag ?? '' },
+    );
+
+    expect(acked.etag).toBe('"2"');
+    expect(read.body.timeline.map((e: { type: string }) => e.type)).toContain(
+      'letter-recorded',
+    );
+    expect(assigned.status).toBe(200);
+  });
+
   it('refuses a command sent to the wrong function, a domain refusal, and bad input, each naming the field', async () => {
     const officer = await tokenFor('ana', ['officer']);
     const { body } = await call(
@@ -281,6 +319,7 @@ describe('the staff API (JWT-authorised routes)', () => {
           reasons: 'The lift was out for three weeks.',
         },
       ],
+      remedies: [{ kind: 'apology', description: 'We are sorry.' }],
       summary: 'We are sorry.',
     });
 

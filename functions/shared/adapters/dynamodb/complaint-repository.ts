@@ -163,6 +163,38 @@ export class DynamoDbComplaintRepository
     return out;
   }
 
+  /** The events saved after `version`, oldest first. */
+  async eventsAfter(
+    organisationId: string,
+    complaintId: string,
+    version: number,
+  ): Promise<ComplaintEvent[]> {
+    const { pk, sk } = keys.event(organisationId, complaintId, version + 1);
+    const out: ComplaintEvent[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': pk,
+            ':from': sk,
+            // Past every zero-padded version.
+            ':to': `${keys.eventPrefix}~`,
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        out.push(...storedDecision(item).events);
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return out;
+  }
+
   /**
    * The complaint as it stood after a given version, folded from its
    * history: what a letter decided then must say, whatever came after.

@@ -17,6 +17,7 @@ import {
 } from '../../../../domain/index.js';
 import {
   at,
+  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
@@ -107,6 +108,7 @@ const validCommand: Record<AvailableCommandType, (s: Situation) => Command> = {
       decision: 'upheld',
       reasons: 'As the record shows',
     })),
+    remedies: [boilerApology],
     summary: 'Our answer',
   }),
   'request-escalation': ({ now }) => ({
@@ -280,6 +282,7 @@ describe('availableCommands: what decide allows, state by state', () => {
             kind: 'financial',
             description: 'For the delay',
             amountPence: 5000,
+            dueOn: '2026-11-24',
           },
         ],
         actions: [{ description: 'Replace the boiler', dueOn: '2026-12-01' }],
@@ -317,6 +320,7 @@ describe('availableCommands: what decide allows, state by state', () => {
         type: 'respond',
         stage: 2,
         decisions: boilerDecisions,
+        remedies: [boilerApology],
         summary: 'Stage 2 answer',
       },
       '2026-11-20',
@@ -449,6 +453,7 @@ describe('availableCommands: what decide allows, state by state', () => {
           type: 'respond',
           stage: 1,
           decisions: boilerDecisions,
+          remedies: [boilerApology],
           summary: 'Answer',
         },
         at('2026-11-10'),
@@ -471,7 +476,13 @@ describe('availableCommands: what decide allows, state by state', () => {
       at('2026-11-03'),
     );
     h.do(
-      { type: 'respond', stage: 1, decisions: boilerDecisions, summary: 'A' },
+      {
+        type: 'respond',
+        stage: 1,
+        decisions: boilerDecisions,
+        remedies: [boilerApology],
+        summary: 'A',
+      },
       at('2026-11-10'),
     );
     h.do(

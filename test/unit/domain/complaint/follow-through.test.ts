@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { code2024, type Policy } from '../../../../domain/index.js';
 import {
   at,
+  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
@@ -23,7 +24,11 @@ const responded = (policy: Policy = code2024) => {
     {
       type: 'respond',
       stage: 1,
-      decisions: boilerDecisions,
+      // Not upheld: no remedy, so the ids below are the requests' own.
+      decisions: boilerDecisions.map((d) => ({
+        ...d,
+        decision: 'not-upheld' as const,
+      })),
       summary: 'Answered',
     },
     at('2026-11-10'),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { code2024 } from '../../../../domain/index.js';
 import {
   at,
+  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
@@ -453,6 +454,7 @@ describe('the whole two-stage process (code-2024, England)', () => {
         type: 'respond',
         stage: 2,
         decisions: boilerDecisions,
+        remedies: [boilerApology],
         summary: 'We uphold the stage 1 decision.',
       },
       at('2027-02-24'),
@@ -509,6 +511,7 @@ describe('the whole two-stage process (code-2024, England)', () => {
         type: 'respond',
         stage: 2,
         decisions: boilerDecisions,
+        remedies: [boilerApology],
         summary: 'Same again',
       },
       at('2027-02-10'),

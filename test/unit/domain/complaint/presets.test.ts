@@ -8,6 +8,7 @@ import {
 } from '../../../../domain/index.js';
 import {
   at,
+  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
@@ -30,6 +31,7 @@ const respond = (stage: 1 | 2) =>
     type: 'respond',
     stage,
     decisions: boilerDecisions,
+    remedies: [boilerApology],
     summary: 'Our decision',
   }) as const;
 

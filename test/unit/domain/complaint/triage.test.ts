@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { code2024, decide, type Policy } from '../../../../domain/index.js';
 import {
   at,
+  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
@@ -334,6 +335,7 @@ describe('classifying, declining and raising (Code 1.4–1.5, 2.1–2.4)', () =>
         type: 'respond',
         stage: 1,
         decisions: boilerDecisions,
+        remedies: [boilerApology],
         summary: 'Answered',
       },
       at('2026-11-25'),
@@ -464,15 +466,25 @@ describe('the complaint definition (Code 5.6–5.7, 6.7–6.8)', () => {
       at('2026-11-24'),
     );
     const incomplete = h.try(
-      { type: 'respond', stage: 1, decisions: boilerDecisions, summary: 'x' },
+      {
+        type: 'respond',
+        stage: 1,
+        decisions: boilerDecisions,
+        remedies: [boilerApology],
+        summary: 'x',
+      },
       at('2026-11-25'),
     );
     h.do(
       {
         type: 'respond',
         stage: 1,
+        // Not upheld, so no remedy takes an id before the linked complaint's.
         decisions: [
-          ...boilerDecisions,
+          ...boilerDecisions.map((d) => ({
+            ...d,
+            decision: 'not-upheld' as const,
+          })),
           {
             issueId: 'i3',
             decision: 'not-upheld',
@@ -562,6 +574,7 @@ describe('the complaint definition (Code 5.6–5.7, 6.7–6.8)', () => {
       type: 'respond',
       stage: 1,
       decisions: boilerDecisions,
+      remedies: [boilerApology],
       summary: 'x',
     } as const;
 
@@ -651,6 +664,7 @@ describe('a linked complaint’s id', () => {
         type: 'respond',
         stage: 1,
         decisions: boilerDecisions,
+        remedies: [boilerApology],
         summary: 'Answered',
       },
       at('2026-11-24'),

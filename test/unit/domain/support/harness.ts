@@ -76,6 +76,12 @@ export const boilerDecisions = [
   },
 ] as const;
 
+/** Something to put right what went wrong (Code 7.1): given by the letter itself. */
+export const boilerApology = {
+  kind: 'apology',
+  description: 'We apologise for the failed repairs and missed visits.',
+} as const;
+
 /**
  * Runs commands against one complaint the way the application will:
  * decide, then keep the new state. `do` fails the test on a rejection;

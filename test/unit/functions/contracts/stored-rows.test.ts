@@ -282,7 +282,10 @@ function fullLifecycle() {
           owner: 'repairs-team',
           dueOn: '2026-04-21',
         },
-        { description: 'Review the contractor’s performance' },
+        {
+          description: 'Review the contractor’s performance',
+          dueOn: '2026-05-29',
+        },
       ],
     },
     at('2026-03-30'),
@@ -386,6 +389,7 @@ function fullLifecycle() {
           kind: 'financial',
           description: 'Further compensation',
           amountPence: 10_000,
+          dueOn: '2026-05-05',
         },
       ],
     },
@@ -461,7 +465,10 @@ function otherPaths() {
     {
       type: 'respond',
       stage: 1,
-      decisions: decided('i1', 'i2'),
+      decisions: decided('i1', 'i2').map((d) => ({
+        ...d,
+        decision: 'not-upheld' as const,
+      })),
       summary: 'Not upheld',
     },
     at('2026-03-10'),

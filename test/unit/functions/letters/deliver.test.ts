@@ -41,6 +41,11 @@ class MemoryRepository {
     this.versions.get(decision.state.id)?.push(decision.state);
   }
 
+  // Letters run as a system job: they never pass an expected version.
+  async eventsAfter(): Promise<never[]> {
+    return [];
+  }
+
   current(id = 'C-1') {
     return this.versions.get(id)?.at(-1) as ComplaintState;
   }

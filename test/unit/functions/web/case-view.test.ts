@@ -87,6 +87,7 @@ const responded = [
     type: 'respond',
     stage: 1,
     decisions: [{ issueId: 'boiler', decision: 'upheld', reasons: 'Broken.' }],
+    remedies: [{ kind: 'apology', description: 'We are sorry.' }],
     summary: 'We will replace it.',
   },
   'staff',
