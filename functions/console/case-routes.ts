@@ -165,7 +165,9 @@ export async function act(
     const { status, ...failed } = schemaRefusal(parsed.error, fields);
     return refused(status, failed, state);
   }
-  if (version !== state.version) return conflict();
+  // A stale version is judged when saving: letters and clocks recorded
+  // since the page was read are no conflict, anyone's decision is.
+  if (!Number.isInteger(version)) return conflict();
   const command = parsed.data;
 
   if (mode === 'preview') {

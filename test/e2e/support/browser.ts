@@ -39,25 +39,81 @@ export function launchChromium(): Promise<Browser> {
 export const desktop = { width: 1280, height: 900 };
 export const mobile = { width: 375, height: 812 };
 
-/** A fresh browser profile: cookies and storage start empty. */
-export function newContext(
+/** Contexts made with JavaScript off: axe cannot run inside their pages. */
+const withoutJavaScript = new WeakSet<BrowserContext>();
+
+/**
+ * A fresh browser profile: cookies and storage start empty. Actions and
+ * navigations give up after 20 seconds, so a broken page fails its test
+ * quickly rather than at the test's own time limit.
+ */
+export async function newContext(
   browser: Browser,
   options: { javaScriptEnabled?: boolean } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: desktop,
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     locale: 'en-GB',
     timezoneId: 'Europe/London',
   });
+  context.setDefaultTimeout(20_000);
+  context.setDefaultNavigationTimeout(20_000);
+  if (options.javaScriptEnabled === false) withoutJavaScript.add(context);
+  return context;
 }
 
 /** The axe rules for WCAG 2.2 AA, the level public sector sites meet. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Serious and critical violations on the page as it stands, described. */
+/**
+ * Serious and critical violations on the page as it stands, described.
+ *
+ * In a context with JavaScript off, axe cannot run in the page itself
+ * (Chromium closes a page whose evaluated script waits on a timer, and
+ * axe does): the page's DOM as it stands is served at the same URL to a
+ * JavaScript-enabled page, with its scripts removed (they never ran) and
+ * its `<noscript>` content kept as shown, and axe runs there, with the
+ * same styles and viewport.
+ */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  if (!withoutJavaScript.has(page.context())) {
+    return describeViolations(
+      await new AxeBuilder({ page }).withTags(wcagTags).analyze(),
+    );
+  }
+  const browser = page.context().browser();
+  if (browser === null) throw new Error('The page has no browser');
+  const html = (await page.content())
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<noscript\b/gi, '<div data-noscript')
+    .replace(/<\/noscript>/gi, '</div>');
+  const url = page.url();
+  const copy = await newContext(browser);
+  try {
+    const twin = await copy.newPage();
+    await twin.setViewportSize(page.viewportSize() ?? desktop);
+    await twin.route(
+      (u) => u.href === url,
+      (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          body: html,
+        }),
+    );
+    await twin.goto(url);
+    return describeViolations(
+      await new AxeBuilder({ page: twin }).withTags(wcagTags).analyze(),
+    );
+  } finally {
+    await copy.close();
+  }
+}
+
+function describeViolations(
+  results: Awaited<ReturnType<AxeBuilder['analyze']>>,
+): string[] {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -85,6 +141,16 @@ export async function unreachableByKeyboard(page: Page): Promise<string[]> {
         if ((el as HTMLInputElement).type === 'hidden') return false;
         if (el.closest('[hidden], [aria-hidden="true"], [inert]')) {
           return false;
+        }
+        // Inside a closed <details> (but not its own summary), a control
+        // is hidden until the summary is opened, which is reachable.
+        for (
+          let details = el.closest('details');
+          details !== null;
+          details = details.parentElement?.closest('details') ?? null
+        ) {
+          const summary = details.querySelector(':scope > summary');
+          if (!details.open && !summary?.contains(el)) return false;
         }
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || style.display === 'none') {
