@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { code2024, type Policy } from '../../../../domain/index.js';
 import {
   at,
-  boilerApology,
   boilerDecisions,
   boilerDefinition,
   harness,
