@@ -98,7 +98,29 @@ async function addMissingIndexes(
         GlobalSecondaryIndexUpdates: [{ Create: { ...index } }],
       }),
     );
+    await untilIndexActive(client, tableName, index.IndexName ?? '');
   }
+}
+
+/** Only one index may be building at a time, so each waits for the last. */
+async function untilIndexActive(
+  client: DynamoDBClient,
+  tableName: string,
+  indexName: string,
+): Promise<void> {
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    const { Table } = await client.send(
+      new DescribeTableCommand({ TableName: tableName }),
+    );
+    const index = Table?.GlobalSecondaryIndexes?.find(
+      (i) => i.IndexName === indexName,
+    );
+    if (index?.IndexStatus === 'ACTIVE' && Table?.TableStatus === 'ACTIVE') {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${tableName}: index ${indexName} did not become active`);
 }
 
 /** The table's stream ARN (for the stream poller). */
