@@ -128,7 +128,6 @@ describe('the staff API (JWT-authorised routes)', () => {
       'complaint-received',
       'acknowledged',
     ]);
-    expect(read.etag).toBe(`"${types.length}"`);
   });
 
   it('takes a command made on a version the letters job has since moved on (bookkeeping is no conflict)', async () => {
