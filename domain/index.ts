@@ -10,3 +10,4 @@ export * from './letters/index.js';
 export * from './policy/index.js';
 export * from './policy/index.js';
 export * from './ports/index.js';
+export * from './reporting/index.js';

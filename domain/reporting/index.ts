@@ -1,0 +1,46 @@
+/**
+ * The Board's complaint figures from complaints (Code 8–9; TSMs CH01 and
+ * CH02): pure counts under cited, versioned reporting rules, ready to
+ * render.
+ */
+export { inPeriod, type StageFacts, stageFacts } from './facts.js';
+export type * from './model.js';
+export { boardFigures, stockFor } from './report.js';
+export type {
+  Ch02Basis,
+  ReportingCitation,
+  ReportingPeriod,
+  ReportingRuleKey,
+  ReportingRules,
+  SourceStatus,
+} from './rules.js';
+export { reportingYear, tsm2024 } from './rules.js';
+export {
+  acknowledgeTimeliness,
+  evidenceRequestTimeliness,
+  openAt,
+  openAtPeriodEnd,
+  overdueAtPeriodEnd,
+  respondTimeliness,
+} from './timeliness.js';
+export {
+  ch01,
+  ch02,
+  perThousand,
+  receivedInPeriod,
+  respondedInPeriod,
+  shareOf,
+  targetTimescales,
+  withinBase,
+  withinExtension,
+} from './tsm.js';
+export {
+  complaintDecision,
+  complaintVolumes,
+  escalationRate,
+  monthsOf,
+  refusalsByReason,
+  remediesByKind,
+  stageOutcomes,
+  uncategorised,
+} from './volumes.js';
