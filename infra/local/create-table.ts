@@ -9,6 +9,7 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   type GlobalSecondaryIndex,
+  LimitExceededException,
   ResourceInUseException,
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
@@ -88,39 +89,40 @@ async function addMissingIndexes(
   for (const index of wanted) {
     if (present.has(index.IndexName)) continue;
     const keys = new Set(index.KeySchema?.map((k) => k.AttributeName));
-    await client.send(
-      new UpdateTableCommand({
-        TableName: tableName,
-        AttributeDefinitions: Object.values(table.indexes)
-          .flatMap((i) => [i.partitionKey, i.sortKey])
-          .filter((k) => keys.has(k.name))
-          .map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
-        GlobalSecondaryIndexUpdates: [{ Create: { ...index } }],
-      }),
-    );
-    await untilIndexActive(client, tableName, index.IndexName ?? '');
+    await createIndex(client, tableName, index, keys);
   }
 }
 
-/** Only one index may be building at a time, so each waits for the last. */
-async function untilIndexActive(
+/**
+ * DynamoDB builds one new index at a time: a second waits (retried) until
+ * the first is built. The first is usable once DynamoDB has backfilled it.
+ */
+async function createIndex(
   client: DynamoDBClient,
   tableName: string,
-  indexName: string,
+  index: GlobalSecondaryIndex,
+  keys: ReadonlySet<string | undefined>,
 ): Promise<void> {
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    const { Table } = await client.send(
-      new DescribeTableCommand({ TableName: tableName }),
-    );
-    const index = Table?.GlobalSecondaryIndexes?.find(
-      (i) => i.IndexName === indexName,
-    );
-    if (index?.IndexStatus === 'ACTIVE' && Table?.TableStatus === 'ACTIVE') {
+  for (let waited = 0; ; waited += 500) {
+    try {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: Object.values(table.indexes)
+            .flatMap((i) => [i.partitionKey, i.sortKey])
+            .filter((k) => keys.has(k.name))
+            .map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
+          GlobalSecondaryIndexUpdates: [{ Create: { ...index } }],
+        }),
+      );
       return;
+    } catch (error) {
+      if (!(error instanceof LimitExceededException) || waited > 120_000) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`${tableName}: index ${indexName} did not become active`);
 }
 
 /** The table's stream ARN (for the stream poller). */

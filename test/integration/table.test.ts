@@ -94,5 +94,5 @@ describe('the table on DynamoDB Local, created from functions/shared/table.ts', 
         .map((i) => i.name)
         .sort(),
     );
-  }, 90_000);
+  });
 });
