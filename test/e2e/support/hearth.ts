@@ -4,8 +4,8 @@
  * DynamoDB Local and every stand-in with it.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import path from 'node:path';
-import { freePort } from '../../integration/support/global-setup.js';
 
 export interface RunningHearth {
   /** The URLs `npm start` printed, by name (`api`, `ses`, …). */
@@ -31,9 +31,8 @@ export async function startHearth(
   flags: readonly string[] = [],
   timeoutMs = 120_000,
 ): Promise<RunningHearth> {
-  const ports: string[] = [];
-  for (const flag of portFlags)
-    ports.push(`--${flag}`, String(await freePort()));
+  const free = await freePorts(portFlags.length);
+  const ports = portFlags.flatMap((flag, i) => [`--${flag}`, String(free[i])]);
   const child = spawn(
     'npm',
     ['start', '--', '--in-memory', ...ports, ...flags],
@@ -75,6 +74,35 @@ export async function startHearth(
     throw error;
   }
   return { urls: urlsIn(output), output: () => output, stop };
+}
+
+/**
+ * Distinct free ports: every listener is held open until all are chosen,
+ * so the system cannot hand the same port out twice.
+ */
+async function freePorts(count: number): Promise<number[]> {
+  const servers: Server[] = [];
+  try {
+    for (let i = 0; i < count; i++) {
+      const server = createServer();
+      servers.push(server);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((server) => {
+      const address = server.address();
+      if (typeof address !== 'object' || address === null) {
+        throw new Error('no port');
+      }
+      return address.port;
+    });
+  } finally {
+    await Promise.all(
+      servers.map((server) => new Promise((resolve) => server.close(resolve))),
+    );
+  }
 }
 
 /** `  api   http://127.0.0.1:3000` lines → `{ api: 'http://…' }`. */
