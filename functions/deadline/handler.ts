@@ -15,7 +15,7 @@ import {
   scheduleInputSchema,
 } from '../shared/contracts/index.js';
 import { functionLogger } from '../shared/logger.js';
-import { executeWithRetry } from '../shared/service.js';
+import { execute } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { clockOf, firedAt } from './firing.js';
@@ -31,7 +31,7 @@ export async function main(
   const before = await repository.load(input.organisationId, input.complaintId);
   if (before === undefined) return { recorded: false }; // erased since
   const clock = clockOf(before, input, config.policy);
-  const { state, changed } = await executeWithRetry({
+  const { state, changed } = await execute({
     repository,
     organisationId: input.organisationId,
     policy: config.policy,

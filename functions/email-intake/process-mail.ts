@@ -18,11 +18,7 @@ import type { Policy } from '@hearth/domain';
 import type { DynamoDbComplaintRepository } from '../shared/adapters/dynamodb/complaint-repository.js';
 import type { ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { RejectedError } from '../shared/middleware/problem-json.js';
-import {
-  allocateReference,
-  execute,
-  executeWithRetry,
-} from '../shared/service.js';
+import { allocateReference, execute } from '../shared/service.js';
 import { storeAttachments } from './attachments.js';
 import {
   correspondenceCommand,
@@ -132,7 +128,7 @@ async function reply(
     mail.attachments,
     at,
   );
-  const { changed } = await executeWithRetry({
+  const { changed } = await execute({
     ...context(deps, now),
     complaintId: complaint.id,
     command: correspondenceCommand(mail, at, files),

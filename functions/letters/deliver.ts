@@ -25,7 +25,7 @@ import {
 import type { StoredDecision } from '../shared/adapters/dynamodb/complaint-repository.js';
 import type { ObjectStore } from '../shared/adapters/s3/object-store.js';
 import type { Mailbox, Mailer } from '../shared/adapters/ses/mailer.js';
-import { calendarFor, executeWithRetry } from '../shared/service.js';
+import { calendarFor, execute } from '../shared/service.js';
 import { letterEmail, messageIdFor } from './email.js';
 import { printCopies, renderLetterPdf } from './pdf.js';
 
@@ -210,7 +210,7 @@ async function deliverLetter(
     letterId,
   });
   const record = (outcome: Omit<RecordLetter, 'type' | 'letterId' | 'kind'>) =>
-    executeWithRetry({
+    execute({
       repository: deps.repository,
       organisationId,
       policy,

@@ -12,7 +12,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { baseConfig } from '../shared/config.js';
 import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
-import { executeWithRetry } from '../shared/service.js';
+import { execute } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { linkedReceipt } from './receipt.js';
 
@@ -28,7 +28,7 @@ export const main = outboxConsumer(async (decision) => {
     const from = await repository.load(org, intent.fromComplaintId);
     if (from === undefined)
       throw new Error(`${intent.fromComplaintId} is missing`);
-    await executeWithRetry({
+    await execute({
       repository,
       organisationId: org,
       policy: config.policy,

@@ -84,10 +84,33 @@ export interface Executed {
 
 /**
  * Loads the complaint, decides the command, and saves the decision in one
- * transaction. A domain refusal throws `RejectedError`; a lost race throws
- * `VersionConflictError` and writes nothing.
+ * transaction. A domain refusal throws `RejectedError`. When another save
+ * lands between the load and this one, the command is decided again on
+ * the case as it now is (a few times): the version check before deciding
+ * still refuses a caller whose If-Match someone else's decision has made
+ * stale, with `VersionConflictError`, and writes nothing.
  */
-export async function execute(input: Execute): Promise<Executed> {
+export async function execute(input: Execute, attempts = 5): Promise<Executed> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await executeOnce(input);
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+      if (attempt >= attempts) throw error.conflict;
+    }
+  }
+}
+
+/** A save that lost to another between load and save: decide again. */
+class LostRace extends Error {
+  readonly conflict: VersionConflictError;
+  constructor(conflict: VersionConflictError) {
+    super(conflict.message);
+    this.conflict = conflict;
+  }
+}
+
+async function executeOnce(input: Execute): Promise<Executed> {
   const { repository, organisationId, policy } = input;
   const calendar = calendarFor(policy);
   const before =
@@ -117,7 +140,7 @@ export async function execute(input: Execute): Promise<Executed> {
     return { state: result.state, intents: [], changed: false };
   }
   const due = nextDue(runningClocks(result.state, policy, calendar));
-  await repository.save(organisationId, {
+  await saveOrLose(repository, organisationId, {
     state: result.state,
     expectedVersion: before?.version ?? 0,
     events: result.events,
@@ -128,6 +151,19 @@ export async function execute(input: Execute): Promise<Executed> {
       : { trackingTokenHash: input.trackingTokenHash }),
   });
   return { state: result.state, intents: result.intents, changed: true };
+}
+
+async function saveOrLose(
+  repository: ComplaintRepository,
+  organisationId: string,
+  decision: Parameters<ComplaintRepository['save']>[1],
+): Promise<void> {
+  try {
+    await repository.save(organisationId, decision);
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw new LostRace(error);
+    throw error;
+  }
 }
 
 /**
@@ -156,26 +192,6 @@ async function onlyBookkeepingSince(
     seen,
   );
   return since.every((event) => bookkeepingEvents.has(event.type));
-}
-
-/**
- * `execute` for system jobs (letters, deadlines, email): a lost race is
- * expected when staff act at the same moment, so reload and decide again,
- * a few times, before giving up.
- */
-export async function executeWithRetry(
-  input: Execute,
-  attempts = 5,
-): Promise<Executed> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await execute(input);
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || attempt >= attempts) {
-        throw error;
-      }
-    }
-  }
 }
 
 export interface ReceiveNew

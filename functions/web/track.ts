@@ -21,7 +21,7 @@ import {
   type FormEvent,
   formOf,
 } from '../shared/pages/http.js';
-import { calendarFor, executeWithRetry } from '../shared/service.js';
+import { calendarFor, execute } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import {
   alreadyRequested,
@@ -195,7 +195,7 @@ export function trackRoutes(logger: Logger) {
         });
       }
       try {
-        const { state: after } = await executeWithRetry({
+        const { state: after } = await execute({
           repository,
           organisationId: config.organisationId,
           policy: config.policy,
