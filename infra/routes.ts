@@ -16,6 +16,7 @@ export type FunctionName =
   | 'schedules'
   | 'deadline'
   | 'sweep'
+  | 'report'
   | 'links'
   | 'web'
   | 'console';
@@ -119,7 +120,19 @@ export const cronJobs: readonly {
   readonly expression: string;
 }[] = [
   { name: 'hearth-sweep', function: 'sweep', expression: 'cron(0 6 * * ? *)' },
+  // The Board report for the month just ended, on the 1st at 07:00.
+  {
+    name: 'hearth-board-report',
+    function: 'report',
+    expression: 'cron(0 7 1 * ? *)',
+  },
 ];
+
+/**
+ * What each cron run is given: the time it was scheduled for, so a late
+ * or retried run still works on the period it was meant for.
+ */
+export const cronInput = '{"scheduledTime":"<aws.scheduler.scheduled-time>"}';
 
 /** Where a function's handler module is, relative to the repository root. */
 export function functionEntry(name: string): string {

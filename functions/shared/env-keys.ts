@@ -23,6 +23,15 @@ export const envKeys = {
   mailBucket: 'HEARTH_MAIL_BUCKET',
   /** Bucket of letter PDFs (post, large print). */
   lettersBucket: 'HEARTH_LETTERS_BUCKET',
+  /** Bucket of the Board's reports (HTML, CSV, JSON under `reports/`). */
+  reportsBucket: 'HEARTH_REPORTS_BUCKET',
+  /** Who the Board report goes to: addresses separated by commas. */
+  boardRecipients: 'HEARTH_BOARD_RECIPIENTS',
+  /**
+   * Homes owned, per reporting year (the CH01 denominator), as JSON:
+   * `[{ "yearFrom": "2026-04-01", "asAt": "2027-03-31", "LCRA": 4000, "LCHO": 800 }]`.
+   */
+  housingStock: 'HEARTH_HOUSING_STOCK',
   /** EventBridge Scheduler: the group, the deadline function and the role it assumes. */
   scheduleGroup: 'HEARTH_SCHEDULE_GROUP',
   deadlineFunctionArn: 'HEARTH_DEADLINE_FUNCTION_ARN',

@@ -35,6 +35,7 @@ export function buildApp(stage: string, app = new App()): HearthApp {
     key: stateful.key,
     mailBucket: stateful.mailBucket,
     lettersBucket: stateful.lettersBucket,
+    reportsBucket: stateful.reportsBucket,
     accessLogsBucket: stateful.accessLogsBucket,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -42,6 +42,21 @@ export const stageConfigSchema = z.strictObject({
   teamAddress: email,
   /** The Board and its Member Responsible for Complaints (the reports issue). */
   boardRecipients: z.array(email).min(1),
+  /**
+   * Homes owned by tenure, one count per reporting year (the CH01
+   * denominator, TSM): `yearFrom` is the year's first day, `asAt` the
+   * date counted. The Board report needs the count for its period's year.
+   */
+  housingStock: z
+    .array(
+      z.strictObject({
+        yearFrom: z.iso.date(),
+        asAt: z.iso.date(),
+        LCRA: z.number().int().nonnegative(),
+        LCHO: z.number().int().nonnegative(),
+      }),
+    )
+    .min(1),
   /** Who hears of an alarm. */
   alarmAddress: email,
   /** The domain whose mail SES receives for email-in (an MX record points at SES). */
@@ -101,6 +116,16 @@ export const stageConfigSchema = z.strictObject({
 
 export type StageConfig = z.infer<typeof stageConfigSchema>;
 
+/** The demo landlord's homes, by reporting year; a real landlord sets its own. */
+const demoStock: StageConfig['housingStock'] = [2024, 2025, 2026, 2027].map(
+  (year) => ({
+    yearFrom: `${year}-04-01`,
+    asAt: `${year + 1}-03-31`,
+    LCRA: 4000,
+    LCHO: 800,
+  }),
+);
+
 /** The demo landlord both example stages use; a real landlord sets its own. */
 const demoLandlord: StageConfig['landlord'] = {
   name: 'Hearth Demo Homes',
@@ -118,6 +143,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     senderAddress: 'complaints@dev.hearth.example',
     teamAddress: 'complaints-team@dev.hearth.example',
     boardRecipients: ['board@dev.hearth.example'],
+    housingStock: demoStock,
     alarmAddress: 'alarms@dev.hearth.example',
     inboundDomain: 'mail.dev.hearth.example',
     logRetentionDays: 30,
@@ -133,6 +159,7 @@ export const stages: Readonly<Record<string, StageConfig>> = {
     senderAddress: 'complaints@hearth.example',
     teamAddress: 'complaints-team@hearth.example',
     boardRecipients: ['board@hearth.example'],
+    housingStock: demoStock,
     alarmAddress: 'alarms@hearth.example',
     inboundDomain: 'mail.hearth.example',
     logRetentionDays: 731,

@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { envKeys } from '../../functions/shared/env-keys.js';
-import type { cronJobs } from '../routes.js';
+import { cronInput, type cronJobs } from '../routes.js';
 import type { HearthEnvironment, HearthFunction } from './hearth-function.js';
 import { acknowledgeDeadLetterQueue } from './nag.js';
 
@@ -122,7 +122,7 @@ export class Scheduling extends Construct {
       target: {
         arn: fn.functionArn,
         roleArn: this.cronRole.roleArn,
-        input: '{}',
+        input: cronInput,
         retryPolicy: {
           maximumRetryAttempts: 3,
           maximumEventAgeInSeconds: 3600,

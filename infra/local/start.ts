@@ -24,6 +24,7 @@ import { envKeys } from '../../functions/shared/env-keys.js';
 import { outboxFilterPattern } from '../../functions/shared/table.js';
 import { consoleRedirects } from '../config/console.js';
 import {
+  cronInput,
   cronJobs,
   deadlineTarget,
   mailConsumer,
@@ -91,6 +92,17 @@ export function functionArn(name: string): string {
 const SCHEDULE_GROUP = 'hearth-deadlines';
 const MAIL_BUCKET = 'hearth-mail';
 const LETTERS_BUCKET = 'hearth-letters';
+const REPORTS_BUCKET = 'hearth-reports';
+
+/** The local landlord's homes, by reporting year (the Board report's CH01). */
+export const localStock = Array.from({ length: 12 }, (_, i) => 2020 + i).map(
+  (year) => ({
+    yearFrom: `${year}-04-01`,
+    asAt: `${year + 1}-03-31`,
+    LCRA: 4000,
+    LCHO: 800,
+  }),
+);
 
 /** Starts every service; on any failure stops what had started. */
 export async function startLocalStack(
@@ -131,7 +143,7 @@ export async function startLocalStack(
       port: options.s3Port,
       host: options.host,
       ...(options.inMemory ? {} : { dataDir: data('s3') as string }),
-      buckets: [MAIL_BUCKET, LETTERS_BUCKET],
+      buckets: [MAIL_BUCKET, LETTERS_BUCKET, REPORTS_BUCKET],
     });
     stops.push(s3.stop);
 
@@ -148,6 +160,9 @@ export async function startLocalStack(
       [envKeys.landlordPhone]: '0300 000 0000',
       [envKeys.mailBucket]: MAIL_BUCKET,
       [envKeys.lettersBucket]: LETTERS_BUCKET,
+      [envKeys.reportsBucket]: REPORTS_BUCKET,
+      [envKeys.boardRecipients]: `board@${options.organisationId}.localhost`,
+      [envKeys.housingStock]: JSON.stringify(localStock),
       [envKeys.scheduleGroup]: SCHEDULE_GROUP,
       [envKeys.deadlineFunctionArn]: functionArn(deadlineTarget),
       [envKeys.schedulerRoleArn]:
@@ -345,7 +360,7 @@ async function createCronJobs(endpoint: string): Promise<void> {
             Target: {
               Arn: functionArn(job.function),
               RoleArn: 'arn:aws:iam::000000000000:role/hearth-scheduler',
-              Input: '{}',
+              Input: cronInput,
             },
           }),
         );

@@ -12,6 +12,7 @@ import {
   CfnOutput,
   Duration,
   type aws_dynamodb as dynamodb,
+  aws_iam as iam,
   type aws_kms as kms,
   type aws_logs as logs,
   RemovalPolicy,
@@ -51,16 +52,20 @@ export interface StatelessStackProps extends StackProps {
   readonly key: kms.IKey;
   readonly mailBucket: s3.IBucket;
   readonly lettersBucket: s3.IBucket;
+  /** Board reports (HTML, CSV, JSON under `reports/`). */
+  readonly reportsBucket: s3.IBucket;
   /** Access logs: CloudFront's and the assets bucket's (ACLs enabled, SSE-S3). */
   readonly accessLogsBucket: s3.IBucket;
 }
 
-type BucketName = 'mail' | 'letters';
+type BucketName = 'mail' | 'letters' | 'reports';
 
 /** What one function needs beyond the base variables, and nothing more. */
 interface FunctionSpec {
   readonly description: string;
   readonly table?: TableAccess;
+  /** BatchGetItem on the table itself (many states read at once). */
+  readonly batchRead?: boolean;
   /** Variables beyond the table, organisation and policy. */
   readonly env?: readonly EnvKey[];
   /** Objects read and written, by bucket and key prefix. */
@@ -180,6 +185,24 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     schedules: ['GetSchedule', 'CreateSchedule'],
     timeout: Duration.minutes(5),
   },
+  report: {
+    description:
+      "Monthly: the Board's complaint figures, stored and mailed to the Board",
+    // RW for the idempotency record that keeps the Board's mail to one.
+    table: 'RW',
+    batchRead: true,
+    env: [
+      envKeys.reportsBucket,
+      envKeys.senderAddress,
+      envKeys.landlordName,
+      envKeys.boardRecipients,
+      envKeys.housingStock,
+    ],
+    objects: { bucket: 'reports', write: ['reports/'] },
+    sendsMail: true,
+    memorySize: 1024,
+    timeout: Duration.minutes(5),
+  },
 };
 
 /** The catalogue's entries, typed. */
@@ -290,6 +313,7 @@ export class StatelessStack extends Stack {
     const buckets: Record<BucketName, s3.IBucket> = {
       mail: props.mailBucket,
       letters: props.lettersBucket,
+      reports: props.reportsBucket,
     };
     const values: HearthEnvironment = {
       [envKeys.tableName]: table.tableName,
@@ -302,6 +326,9 @@ export class StatelessStack extends Stack {
       [envKeys.landlordPhone]: config.landlord.phone,
       [envKeys.mailBucket]: props.mailBucket.bucketName,
       [envKeys.lettersBucket]: props.lettersBucket.bucketName,
+      [envKeys.reportsBucket]: props.reportsBucket.bucketName,
+      [envKeys.boardRecipients]: config.boardRecipients.join(','),
+      [envKeys.housingStock]: JSON.stringify(config.housingStock),
     };
     const base = [envKeys.tableName, envKeys.organisationId, envKeys.policyId];
     this.#early = values;
@@ -326,6 +353,14 @@ export class StatelessStack extends Stack {
       });
       this.functions.set(name, fn);
       if (spec.table !== undefined) fn.bindTable(table, spec.table);
+      if (spec.batchRead === true) {
+        fn.allow(
+          new iam.PolicyStatement({
+            actions: ['dynamodb:BatchGetItem'],
+            resources: [table.tableArn],
+          }),
+        );
+      }
       const { objects } = spec;
       if (objects !== undefined) {
         const bucket = buckets[objects.bucket];

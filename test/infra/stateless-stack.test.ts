@@ -31,6 +31,7 @@ const catalogue = Object.keys({
   schedules: true,
   deadline: true,
   sweep: true,
+  report: true,
   links: true,
   web: true,
   console: true,
@@ -256,7 +257,11 @@ describe('the stateless stack', () => {
         `arn:<AWS::Partition>:ses:<AWS::Region>:<AWS::AccountId>:${rest}`;
 
       expect(sends.map((s) => s.policy).sort()).toEqual(
-        [permissionsId('deadline'), permissionsId('letters')].sort(),
+        [
+          permissionsId('deadline'),
+          permissionsId('letters'),
+          permissionsId('report'),
+        ].sort(),
       );
       for (const { statement } of sends) {
         expect(actionsOf(statement)).toEqual(['ses:SendEmail']);
@@ -432,6 +437,8 @@ describe('the stateless stack', () => {
         Target: Match.objectLike({
           Arn: { 'Fn::GetAtt': [functionId(job.function), 'Arn'] },
           DeadLetterConfig: { Arn: Match.anyValue() },
+          // A late or retried run still knows which run it is.
+          Input: '{"scheduledTime":"<aws.scheduler.scheduled-time>"}',
         }),
       });
     });
@@ -615,6 +622,38 @@ describe('the pages', () => {
     expect(resourcesOf(s3[0] as Statement).map(nagName)).toEqual([
       expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
     ]);
+  });
+
+  it('lets report write only reports/ of the reports bucket and batch-read only the table', () => {
+    const policy = policyOf(permissionsId('report'));
+    const s3 = policy.filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+    const batch = policy.filter((s) =>
+      actionsOf(s).includes('dynamodb:BatchGetItem'),
+    );
+
+    expect(s3).toHaveLength(1);
+    expect(actionsOf(s3[0] as Statement)).toEqual(['s3:PutObject']);
+    expect(resourcesOf(s3[0] as Statement).map(nagName)).toEqual([
+      expect.stringMatching(/ReportsBucket.*\/reports\/\*$/),
+    ]);
+    expect(batch).toHaveLength(1);
+    expect(actionsOf(batch[0] as Statement)).toEqual(['dynamodb:BatchGetItem']);
+    expect(resourcesOf(batch[0] as Statement)).toHaveLength(1);
+    const env = (template.toJSON().Resources[functionId('report')] as Resource)
+      .Properties.Environment as { Variables: Record<string, unknown> };
+    expect(Object.keys(env.Variables)).toEqual(
+      expect.arrayContaining([
+        'HEARTH_REPORTS_BUCKET',
+        'HEARTH_BOARD_RECIPIENTS',
+        'HEARTH_HOUSING_STOCK',
+        'HEARTH_SENDER_ADDRESS',
+      ]),
+    );
+    expect(env.Variables.HEARTH_BOARD_RECIPIENTS).toBe(
+      'board@dev.hearth.example',
+    );
   });
 
   it('gives web no bucket at all', () => {

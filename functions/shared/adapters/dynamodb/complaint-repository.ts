@@ -3,6 +3,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -253,6 +254,98 @@ export class DynamoDbComplaintRepository
     });
   }
 
+  /**
+   * Every complaint received in the months `fromMonth` to `toMonth`
+   * (`YYYY-MM`, both included), as their states: the reporting index read
+   * month by month (never a scan), then the state items read whole with
+   * BatchGetItem, 100 keys at a time, unprocessed keys retried, each state
+   * validated as `load` validates it. In the order received.
+   */
+  async complaintsReceivedBetween(
+    organisationId: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<ComplaintState[]> {
+    const stateKeys: Record<string, unknown>[] = [];
+    for (const month of monthsBetween(fromMonth, toMonth)) {
+      const { monthPk } = keys.monthReceived(organisationId, month, '', '');
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: table.indexes.reporting.name,
+            KeyConditionExpression: '#month = :month',
+            ExpressionAttributeNames: {
+              '#month': table.indexes.reporting.partitionKey.name,
+            },
+            ExpressionAttributeValues: { ':month': monthPk },
+            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          // An index always carries the table's own key.
+          stateKeys.push({ pk: item.pk, sk: item.sk });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start !== undefined);
+    }
+    const byKey = new Map<string, ComplaintState>();
+    for (let i = 0; i < stateKeys.length; i += BATCH_GET_LIMIT) {
+      for (const item of await this.#batchGet(
+        stateKeys.slice(i, i + BATCH_GET_LIMIT),
+      )) {
+        byKey.set(
+          String(item.pk),
+          parseRow(
+            complaintStateSchema,
+            item.state,
+            `complaint state ${String(item.complaintId)}`,
+          ),
+        );
+      }
+    }
+    return stateKeys.flatMap((key) => {
+      const state = byKey.get(String(key.pk));
+      return state === undefined ? [] : [state];
+    });
+  }
+
+  /** One BatchGetItem of at most 100 keys, retrying what comes back unprocessed. */
+  async #batchGet(
+    requested: Record<string, unknown>[],
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    let pending = requested;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt >= BATCH_GET_ATTEMPTS) {
+        throw new Error(
+          `BatchGetItem: ${pending.length} keys still unprocessed after ${BATCH_GET_ATTEMPTS} attempts`,
+        );
+      }
+      if (attempt > 0) {
+        await new Promise((resolve) =>
+          setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)),
+        );
+      }
+      const { Responses, UnprocessedKeys } = await this.#client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [this.#table]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ProjectionExpression: 'pk, complaintId, #state',
+              ExpressionAttributeNames: { '#state': 'state' },
+            },
+          },
+        }),
+      );
+      out.push(...(Responses?.[this.#table] ?? []));
+      pending = UnprocessedKeys?.[this.#table]?.Keys ?? [];
+    }
+    return out;
+  }
+
   async #pagedQuery<T>(query: {
     index: string;
     key: { name: string; value: string };
@@ -449,6 +542,35 @@ function startKey(after: string): Record<string, unknown> {
     // fall through: not a token we issued
   }
   throw new InvalidInputError('after', 'is not the next token of a page');
+}
+
+/** BatchGetItem's most keys per request. */
+const BATCH_GET_LIMIT = 100;
+
+/** Tries of one batch before its unprocessed keys are an error. */
+const BATCH_GET_ATTEMPTS = 8;
+
+/** `YYYY-MM` months from `from` to `to`, both included, in order. */
+function monthsBetween(from: string, to: string): string[] {
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/;
+  const a = month.exec(from);
+  const b = month.exec(to);
+  if (a === null || b === null) {
+    throw new InvalidInputError('month', `not a YYYY-MM month: ${from}, ${to}`);
+  }
+  const out: string[] = [];
+  let y = Number(a[1]);
+  let m = Number(a[2]);
+  const end = Number(b[1]) * 12 + Number(b[2]);
+  while (y * 12 + m <= end) {
+    out.push(`${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`);
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return out;
 }
 
 /** Reads of a filtered page before it is returned short. */

@@ -1,0 +1,208 @@
+/**
+ * The Board report from stored complaints: which period, which complaints,
+ * the figures (domain/reporting) and the three documents made from them.
+ * Shared by the report function and `npm run report`.
+ */
+import {
+  addDays,
+  addMonths,
+  type BoardFigures,
+  boardFigures,
+  type ComplaintState,
+  InvalidInputError,
+  isIsoDate,
+  type Policy,
+  presetById,
+  type ReportingComplaint,
+  type ReportingPeriod,
+  type StockCount,
+  tsm2024,
+} from '@hearth/domain';
+import { z } from 'zod';
+import { calendarFor } from '../service.js';
+import { figuresCsv } from './csv.js';
+import { type ReportMeta, reportHtml } from './html.js';
+
+/** How far back complaints are read: CH02 counts responses to older ones. */
+export const LOOK_BACK_MONTHS = 24;
+
+/**
+ * The period a report covers: the dates given, or else the calendar month
+ * before `today`. A whole calendar month is labelled `YYYY-MM`, any other
+ * span `from_to`.
+ */
+export function reportPeriod(
+  today: string,
+  given: { from?: string; to?: string } = {},
+): ReportingPeriod {
+  if (given.from === undefined && given.to === undefined) {
+    const from = addMonths(`${today.slice(0, 7)}-01`, -1);
+    return {
+      label: from.slice(0, 7),
+      from,
+      to: addDays(addMonths(from, 1), -1),
+    };
+  }
+  const { from, to } = given;
+  if (
+    from === undefined ||
+    to === undefined ||
+    !isIsoDate(from) ||
+    !isIsoDate(to)
+  ) {
+    throw new InvalidInputError(
+      'period',
+      'give both from and to as YYYY-MM-DD dates',
+    );
+  }
+  if (from > to)
+    throw new InvalidInputError('period', `${from} is after ${to}`);
+  const wholeMonth =
+    from.endsWith('-01') && addDays(addMonths(from, 1), -1) === to;
+  return { label: wholeMonth ? from.slice(0, 7) : `${from}_${to}`, from, to };
+}
+
+/** The first and last months of complaints the period's figures can need. */
+export function monthsToRead(period: ReportingPeriod): {
+  from: string;
+  to: string;
+} {
+  return {
+    from: addMonths(`${period.from.slice(0, 7)}-01`, -LOOK_BACK_MONTHS).slice(
+      0,
+      7,
+    ),
+    to: period.to.slice(0, 7),
+  };
+}
+
+/**
+ * Each complaint with the policy and working calendar its clocks ran
+ * under: the preset it names, or the deployment's policy when that preset
+ * is no longer known.
+ */
+export function reportingComplaints(
+  states: readonly ComplaintState[],
+  fallback: Policy,
+): ReportingComplaint[] {
+  return states.map((state) => {
+    const named = presetById(state.policy.id);
+    const policy =
+      named?.version === state.policy.version ? named : (named ?? fallback);
+    return { state, policy, calendar: calendarFor(policy) };
+  });
+}
+
+const stockSchema = z.array(
+  z.strictObject({
+    yearFrom: z.iso.date(),
+    asAt: z.iso.date(),
+    LCRA: z.number().int().nonnegative(),
+    LCHO: z.number().int().nonnegative(),
+  }),
+);
+
+/** The housing stock variable (JSON) read and checked. */
+export function parseStock(json: string): StockCount[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('Invalid configuration: housing stock is not JSON');
+  }
+  const parsed = stockSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(
+      `Invalid configuration: housing stock: ${parsed.error.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+export interface ReportDocument {
+  readonly name: string;
+  readonly contentType: string;
+  readonly body: string;
+}
+
+export interface BoardReport {
+  readonly figures: BoardFigures;
+  readonly documents: readonly [ReportDocument, ReportDocument, ReportDocument];
+}
+
+/** Where a document is kept: `reports/<org>/<period-label>/<name>`. */
+export function reportKey(
+  organisationId: string,
+  label: string,
+  name: string,
+): string {
+  return `reports/${organisationId}/${label}/${name}`;
+}
+
+/** Where the states come from: the repository's reporting read. */
+export interface ReceivedComplaints {
+  complaintsReceivedBetween(
+    organisationId: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<ComplaintState[]>;
+}
+
+/**
+ * The report for a period from the store: the complaints received from
+ * 24 months before it to its end, then `boardReport`.
+ */
+export async function reportFromStore(input: {
+  readonly store: ReceivedComplaints;
+  readonly organisationId: string;
+  readonly fallbackPolicy: Policy;
+  readonly stock: readonly StockCount[];
+  readonly period: ReportingPeriod;
+  readonly meta: ReportMeta;
+}): Promise<BoardReport & { readonly complaints: number }> {
+  const months = monthsToRead(input.period);
+  const states = await input.store.complaintsReceivedBetween(
+    input.organisationId,
+    months.from,
+    months.to,
+  );
+  return { ...boardReport({ ...input, states }), complaints: states.length };
+}
+
+/** The figures under the TSM 2024 rules, and the HTML, CSV and JSON made from them. */
+export function boardReport(input: {
+  readonly states: readonly ComplaintState[];
+  readonly fallbackPolicy: Policy;
+  readonly stock: readonly StockCount[];
+  readonly period: ReportingPeriod;
+  readonly meta: ReportMeta;
+}): BoardReport {
+  const figures = boardFigures(
+    {
+      complaints: reportingComplaints(input.states, input.fallbackPolicy),
+      stock: input.stock,
+      period: input.period,
+    },
+    tsm2024,
+  );
+  return {
+    figures,
+    documents: [
+      {
+        name: 'board-report.html',
+        contentType: 'text/html; charset=utf-8',
+        body: reportHtml(figures, input.meta),
+      },
+      {
+        name: 'board-report.csv',
+        contentType: 'text/csv; charset=utf-8',
+        body: figuresCsv(figures),
+      },
+      {
+        name: 'board-report.json',
+        contentType: 'application/json',
+        body: `${JSON.stringify(figures, null, 2)}\n`,
+      },
+    ],
+  };
+}
