@@ -298,7 +298,7 @@ export async function startLocalStack(
       auth: userPool.url,
       'user pool (issuer)': userPool.issuerUrl,
       'DynamoDB Local': dynamodb.endpoint,
-      'S3 (mail, letters)': s3.endpoint,
+      'S3 (mail, letters, reports)': s3.endpoint,
       SMTP: `smtp://${options.host}:${smtp.port}`,
     };
     return {
