@@ -3,6 +3,16 @@
  * CH02): pure counts under cited, versioned reporting rules, ready to
  * render.
  */
+
+export type {
+  AnnualReport,
+  AnnualReportInput,
+  LearningItem,
+  LearningTheme,
+  OmbudsmanDetermination,
+  TsmLine,
+} from './annual-report.js';
+export { annualReport, textTable } from './annual-report.js';
 export { inPeriod, type StageFacts, stageFacts } from './facts.js';
 export type * from './model.js';
 export { boardFigures, stockFor } from './report.js';
@@ -15,6 +25,15 @@ export type {
   SourceStatus,
 } from './rules.js';
 export { reportingYear, tsm2024 } from './rules.js';
+export type {
+  Approval,
+  ApproveResult,
+  SelfAssessment,
+  SelfAssessmentAnswer,
+  SelfAssessmentInput,
+  SelfAssessmentRow,
+} from './self-assessment.js';
+export { approve, selfAssessment } from './self-assessment.js';
 export {
   acknowledgeTimeliness,
   evidenceRequestTimeliness,
