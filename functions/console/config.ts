@@ -1,8 +1,8 @@
 /**
  * The console's configuration: where it is served and where staff sign
  * in (the user pool's hosted UI, its app client and issuer), the letters
- * bucket it reads PDFs from, and the landlord as previewed letters sign
- * it. Parsed once at cold start; a bad environment fails the container.
+ * bucket it reads PDFs from, the reports bucket it lists the Board's
+ * reports from, and the landlord as previewed letters sign it. Parsed once at cold start; a bad environment fails the container.
  */
 import type { LandlordContact } from '@hearth/domain';
 import { z } from 'zod';
@@ -14,14 +14,17 @@ const origin = z
   .url({ protocol: /^https?$/ })
   .transform((url) => url.replace(/\/+$/, ''));
 
+const bucketName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name');
+
 const schema = landlordEnvSchema.extend({
   [envKeys.siteUrl]: origin,
   [envKeys.authUrl]: origin,
   [envKeys.authClientId]: z.string().trim().min(1),
   [envKeys.authIssuer]: origin,
-  [envKeys.lettersBucket]: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name'),
+  [envKeys.lettersBucket]: bucketName,
+  [envKeys.reportsBucket]: bucketName,
 });
 
 export interface ConsoleSettings {
@@ -32,6 +35,7 @@ export interface ConsoleSettings {
   readonly clientId: string;
   readonly issuer: string;
   readonly lettersBucket: string;
+  readonly reportsBucket: string;
   readonly landlord: LandlordContact;
 }
 
@@ -46,6 +50,7 @@ export function consoleSettings(
     clientId: v[envKeys.authClientId],
     issuer: v[envKeys.authIssuer],
     lettersBucket: v[envKeys.lettersBucket],
+    reportsBucket: v[envKeys.reportsBucket],
     landlord: landlordOf(v),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The staff console (GET and POST /console/…): the work queue, a case and
- * the actions its state allows, logging a phone or letter complaint, and
- * the print queue. Staff sign in through the user pool (Cognito's hosted
+ * the actions its state allows, logging a phone or letter complaint, the
+ * print queue, and the Board's reports for managers and the MRC. Staff sign in through the user pool (Cognito's hosted
  * UI in AWS, the local user pool locally); the session is the ID token,
  * verified here on every request because an HTTP API's JWT authorizer
  * cannot read a cookie. Pages are server-rendered and need no script.
@@ -27,6 +27,7 @@ const deps: ConsoleDeps = {
   config,
   repository: repositoryFor(config.tableName),
   letters: new S3ObjectStore(s3, config.lettersBucket),
+  reports: new S3ObjectStore(s3, config.reportsBucket),
   sessions: sessionVerifier(config),
   newId: randomUUID,
   logger,

@@ -33,6 +33,12 @@ import {
 } from './print.js';
 import { queueContext, queueFilters, queueRequest } from './queue.js';
 import {
+  type ReportsDeps,
+  reportFile,
+  reportRoute,
+  reportsPage,
+} from './reports.js';
+import {
   beginSignIn,
   clearCookie,
   isSameOrigin,
@@ -42,9 +48,15 @@ import {
   type sessionVerifier,
   signOutLocation,
 } from './session.js';
-import { canAct, errorPage, type PageKit, page } from './view.js';
+import {
+  canAct,
+  canSeeReports,
+  errorPage,
+  type PageKit,
+  page,
+} from './view.js';
 
-export interface ConsoleDeps extends PrintDeps {
+export interface ConsoleDeps extends PrintDeps, ReportsDeps {
   readonly config: ConsoleConfig;
   readonly sessions: ReturnType<typeof sessionVerifier>;
   readonly logger: Logger;
@@ -225,6 +237,18 @@ async function dispatch(
   }
   if (letter?.what === 'posted' && method === 'POST') {
     return markPosted(deps, caller, letter.reference, letter.rest);
+  }
+  if (method === 'GET' && path.startsWith('/console/reports')) {
+    const report = reportRoute(path);
+    if (path !== '/console/reports' && report === undefined) {
+      throw new NotFoundError('No such report');
+    }
+    if (!canSeeReports(staff)) {
+      throw new ForbiddenError('Board reports are for managers and the MRC');
+    }
+    return report === undefined
+      ? reportsPage(deps, caller)
+      : reportFile(deps, caller, report.label, report.format);
   }
   throw new NotFoundError('No such page');
 }

@@ -9,7 +9,7 @@ import { htmlResponse } from '../shared/pages/http.js';
 import { render } from '../shared/pages/render.js';
 import type { Staff } from '../shared/staff.js';
 
-export type Section = 'queue' | 'log' | 'print' | 'case' | 'none';
+export type Section = 'queue' | 'log' | 'print' | 'reports' | 'case' | 'none';
 
 export interface PageKit {
   readonly nonce: string;
@@ -17,6 +17,11 @@ export interface PageKit {
   readonly authOrigin: string;
   /** Signed in: shown in the header; absent on the sign-in pages. */
   readonly staff?: Staff;
+}
+
+/** Managers and the MRC see the Board's reports; officers do not. */
+export function canSeeReports(staff: Staff | undefined): boolean {
+  return staff?.roles.some((r) => r === 'manager' || r === 'mrc') ?? false;
 }
 
 /** The staff member may change cases (the MRC only reads). */
@@ -42,6 +47,15 @@ function navigation(section: Section, staff: Staff | undefined) {
       text: 'Print queue',
       current: section === 'print',
     },
+    ...(canSeeReports(staff)
+      ? [
+          {
+            href: '/console/reports',
+            text: 'Board reports',
+            current: section === 'reports',
+          },
+        ]
+      : []),
   ];
 }
 

@@ -258,6 +258,20 @@ export class HearthFunction extends Construct {
     return this.#objects(bucket, prefix, 's3:GetObject', false);
   }
 
+  /**
+   * s3:ListBucket on the bucket, for keys under a prefix only (the
+   * `s3:prefix` condition); the keys' contents need readObjects too.
+   */
+  listObjects(bucket: s3.IBucket, prefix: string): this {
+    return this.allow(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
+    );
+  }
+
   /** s3:PutObject under a key prefix (e.g. `letters/`). */
   writeObjects(bucket: s3.IBucket, prefix: string): this {
     return this.#objects(bucket, prefix, 's3:PutObject', true);

@@ -60,6 +60,15 @@ export interface StatelessStackProps extends StackProps {
 
 type BucketName = 'mail' | 'letters' | 'reports';
 
+/** One bucket's objects a function reads, lists and writes, by key prefix. */
+interface ObjectAccess {
+  readonly bucket: BucketName;
+  readonly read?: readonly string[];
+  /** ListBucket, for keys under these prefixes only. */
+  readonly list?: readonly string[];
+  readonly write?: readonly string[];
+}
+
 /** What one function needs beyond the base variables, and nothing more. */
 interface FunctionSpec {
   readonly description: string;
@@ -68,12 +77,8 @@ interface FunctionSpec {
   readonly batchRead?: boolean;
   /** Variables beyond the table, organisation and policy. */
   readonly env?: readonly EnvKey[];
-  /** Objects read and written, by bucket and key prefix. */
-  readonly objects?: {
-    readonly bucket: BucketName;
-    readonly read?: readonly string[];
-    readonly write?: readonly string[];
-  };
+  /** Objects read, listed and written, by bucket and key prefix. */
+  readonly objects?: ObjectAccess | readonly ObjectAccess[];
   /** SendEmail as the sender address. */
   readonly sendsMail?: boolean;
   /** Deadline schedules it manages (and the scheduling variables). */
@@ -162,7 +167,8 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     pages: true,
   },
   console: {
-    description: 'Staff console pages: queue, case, actions, print queue',
+    description:
+      'Staff console pages: queue, case, actions, print queue, Board reports',
     table: 'RW',
     env: [
       envKeys.siteUrl,
@@ -170,13 +176,18 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
       envKeys.authClientId,
       envKeys.authIssuer,
       envKeys.lettersBucket,
+      envKeys.reportsBucket,
       envKeys.senderAddress,
       envKeys.landlordName,
       envKeys.landlordAddress,
       envKeys.landlordPhone,
     ],
-    // Letter previews and the print queue read the letters' PDFs.
-    objects: { bucket: 'letters', read: ['letters/'] },
+    // Letter previews and the print queue read the letters' PDFs; the
+    // Board reports page lists and reads the stored reports.
+    objects: [
+      { bucket: 'letters', read: ['letters/'] },
+      { bucket: 'reports', read: ['reports/'], list: ['reports/'] },
+    ],
     pages: true,
   },
   sweep: {
@@ -361,10 +372,16 @@ export class StatelessStack extends Stack {
           }),
         );
       }
-      const { objects } = spec;
-      if (objects !== undefined) {
+      const accesses: readonly ObjectAccess[] =
+        spec.objects === undefined
+          ? []
+          : 'bucket' in spec.objects
+            ? [spec.objects]
+            : spec.objects;
+      for (const objects of accesses) {
         const bucket = buckets[objects.bucket];
         for (const prefix of objects.read ?? []) fn.readObjects(bucket, prefix);
+        for (const prefix of objects.list ?? []) fn.listObjects(bucket, prefix);
         for (const prefix of objects.write ?? []) {
           fn.writeObjects(bucket, prefix);
         }

@@ -612,16 +612,41 @@ describe('the pages', () => {
     });
   });
 
-  it('lets console read only letters/ of the letters bucket, and write no object', () => {
+  it('lets console read only letters/ of the letters bucket and reports/ of the reports bucket, and write no object', () => {
     const s3 = policyOf(permissionsId('console')).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('s3:')),
     );
+    const reading = s3.filter((s) => actionsOf(s).includes('s3:GetObject'));
 
-    expect(s3).toHaveLength(1);
-    expect(actionsOf(s3[0] as Statement)).toEqual(['s3:GetObject']);
-    expect(resourcesOf(s3[0] as Statement).map(nagName)).toEqual([
-      expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
+    expect(s3.flatMap(actionsOf).sort()).toEqual([
+      's3:GetObject',
+      's3:GetObject',
+      's3:ListBucket',
     ]);
+    expect(reading.flatMap(resourcesOf).map(nagName).sort()).toEqual([
+      expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
+      expect.stringMatching(/ReportsBucket.*\/reports\/\*$/),
+    ]);
+  });
+
+  it('lets console list the reports bucket under reports/ only, and gives it the bucket name', () => {
+    const listing = policyOf(permissionsId('console')).filter((s) =>
+      actionsOf(s).includes('s3:ListBucket'),
+    );
+
+    expect(listing).toHaveLength(1);
+    const statement = listing[0] as Statement;
+    expect(actionsOf(statement)).toEqual(['s3:ListBucket']);
+    expect(resourcesOf(statement).map(nagName)).toEqual([
+      expect.stringMatching(/ReportsBucket/),
+    ]);
+    expect(resourcesOf(statement).map(nagName)[0]).not.toMatch(/\*/);
+    expect(statement.Condition).toEqual({
+      StringLike: { 's3:prefix': ['reports/*'] },
+    });
+    const env = (template.toJSON().Resources[functionId('console')] as Resource)
+      .Properties.Environment as { Variables: Record<string, unknown> };
+    expect(Object.keys(env.Variables)).toContain('HEARTH_REPORTS_BUCKET');
   });
 
   it('lets report write only reports/ of the reports bucket and batch-read only the table', () => {
