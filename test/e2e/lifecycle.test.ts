@@ -425,6 +425,24 @@ describe('a complaint from the form to the stage 2 response', () => {
     await ben.context.close();
   });
 
+  it('the Member Responsible for Complaints reads the case and the Board reports, and is offered no action', async () => {
+    const mrc = await signIn(browser, hearth, 'mo', {
+      groups: ['Member Responsible for Complaints (mrc)'],
+    });
+    const { page } = mrc;
+    await page.goto(`${site}${casePath}`);
+    expect(await statusOf(page)).toBe('Stage 2: responded');
+    expect(
+      await page.getByRole('button', { name: 'Preview letter' }).count(),
+    ).toBe(0);
+
+    await page.getByRole('link', { name: 'Board reports' }).click();
+    await page.waitForURL(`${site}/console/reports`);
+    expect(await textOf(page.locator('h1'))).toBe('Board reports');
+    await checkPage(page, 'board-reports');
+    await mrc.context.close();
+  });
+
   it('the letters reach the resident by email', async () => {
     const mail = await mailArriving(hearth, resident.email, [
       /we have logged it at Stage 1/,
