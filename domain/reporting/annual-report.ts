@@ -1,4 +1,5 @@
 import type { Decision, Stage } from '../complaint/model.js';
+import { formatPounds } from '../letters/format.js';
 import type {
   BoardFigures,
   ClockName,
@@ -12,7 +13,6 @@ import {
   clockSentence,
   number,
   percent,
-  pounds,
   type SelfAssessment,
   share,
 } from './self-assessment.js';
@@ -316,7 +316,7 @@ function render(r: Omit<AnnualReport, 'printable'>, f: BoardFigures): string {
       ],
       [2],
     ),
-    `Remedies: compensation ${f.remedies.compensation.count} (${pounds(f.remedies.compensation.totalPence)}); stage 1 within timescale or extension ${share(f.tsm.ch02[0].withinExtension)}.`,
+    `Remedies: compensation ${f.remedies.compensation.count} (${formatPounds(f.remedies.compensation.totalPence)}); stage 1 within timescale or extension ${share(f.tsm.ch02[0].withinExtension)}.`,
     heading('5. Timeliness', '-'),
     r.timeliness.map((t) => t.sentence).join('\n'),
     heading('6. The Housing Ombudsman', '-'),

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { Rejection } from '../complaint/decide.js';
+import { formatPounds } from '../letters/format.js';
 import { type Departure, lintPolicy } from '../policy/lint.js';
 import type { Policy } from '../policy/policy.js';
 import type {
@@ -338,7 +339,7 @@ const CLAUSES: readonly ClauseSpec[] = [
           kinds.length === 0
             ? 'none'
             : kinds.map((k) => `${k.kind} ${k.count}`).join(', ')
-        }; compensation ${f.remedies.compensation.count} (${pounds(f.remedies.compensation.totalPence)}).`,
+        }; compensation ${f.remedies.compensation.count} (${formatPounds(f.remedies.compensation.totalPence)}).`,
         shortfall: false,
       };
     },
@@ -527,11 +528,6 @@ export function share(s: Share): string {
 /** A figure to at most two decimal places, without trailing zeros. */
 export function number(value: number | null): string {
   return value === null ? 'n/a' : String(Number(value.toFixed(2)));
-}
-
-/** Whole pence (never negative) as pounds: `£275.50`. */
-export function pounds(pence: number): string {
-  return `£${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {

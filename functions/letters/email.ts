@@ -5,20 +5,8 @@
  */
 import { type Letter, renderLetterText } from '@hearth/domain';
 import type { Mailbox, OutgoingMail } from '../shared/adapters/ses/mailer.js';
+import { escapeHtml } from '../shared/escape-html.js';
 import { allBlocks, type LetterBlock, paragraphParts } from './layout.js';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text made safe for HTML text and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-}
 
 /**
  * Our Message-ID for a letter: the letter id with `/` as `.`, at the

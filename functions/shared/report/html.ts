@@ -10,7 +10,9 @@ import type {
   PerThousand,
   Share,
 } from '@hearth/domain';
-import { escapeXml as e, figure, pounds } from './escape.js';
+import { formatPounds as pounds } from '@hearth/domain';
+import { escapeHtml as e } from '../escape-html.js';
+import { figure } from './escape.js';
 import { timelinessChart, volumesByMonthChart } from './svg.js';
 
 export interface ReportMeta {

@@ -4,7 +4,7 @@
  * reader reads, every label escaped, colours that hold in greyscale.
  */
 import type { ClockTimeliness, Volumes } from '@hearth/domain';
-import { escapeXml } from './escape.js';
+import { escapeHtml } from '../escape-html.js';
 
 const STAGE1 = '#1d70b8';
 const STAGE2 = '#0b0c0c';
@@ -24,9 +24,9 @@ function frame(
   const d = `${id}-desc`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" ` +
-    `viewBox="0 0 ${width} ${height}" aria-labelledby="${escapeXml(t)} ${escapeXml(d)}">` +
-    `<title id="${escapeXml(t)}">${escapeXml(title)}</title>` +
-    `<desc id="${escapeXml(d)}">${escapeXml(desc)}</desc>${body}</svg>`
+    `viewBox="0 0 ${width} ${height}" aria-labelledby="${escapeHtml(t)} ${escapeHtml(d)}">` +
+    `<title id="${escapeHtml(t)}">${escapeHtml(title)}</title>` +
+    `<desc id="${escapeHtml(d)}">${escapeHtml(desc)}</desc>${body}</svg>`
   );
 }
 
@@ -35,7 +35,7 @@ const legend = (x: number, y: number, items: [string, string][]): string =>
     .map(
       ([colour, label], i) =>
         `<rect x="${x + i * 110}" y="${y}" width="12" height="12" fill="${colour}"/>` +
-        `<text x="${x + i * 110 + 16}" y="${y + 11}" ${FONT}>${escapeXml(label)}</text>`,
+        `<text x="${x + i * 110 + 16}" y="${y + 11}" ${FONT}>${escapeHtml(label)}</text>`,
     )
     .join('');
 
@@ -58,11 +58,11 @@ export function volumesByMonthChart(volumes: Volumes): string {
       const x = left + i * slot + 6;
       const bar = (n: number, dx: number, colour: string, stage: number) =>
         `<rect x="${x + dx}" y="${y(n).toFixed(1)}" width="14" height="${((n / top) * plot).toFixed(1)}" fill="${colour}">` +
-        `<title>${escapeXml(`${m.month} stage ${stage}: ${n}`)}</title></rect>`;
+        `<title>${escapeHtml(`${m.month} stage ${stage}: ${n}`)}</title></rect>`;
       return (
         bar(m.stage1, 0, STAGE1, 1) +
         bar(m.stage2, 16, STAGE2, 2) +
-        `<text x="${x + 15}" y="${20 + plot + 16}" text-anchor="middle" ${FONT}>${escapeXml(m.month)}</text>`
+        `<text x="${x + 15}" y="${20 + plot + 16}" text-anchor="middle" ${FONT}>${escapeHtml(m.month)}</text>`
       );
     })
     .join('');
@@ -104,15 +104,15 @@ export function timelinessChart(clocks: readonly ClockTimeliness[]): string {
       const metW = total === 0 ? 0 : (c.met / total) * barWidth;
       const breachedW = total === 0 ? 0 : barWidth - metW;
       return (
-        `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" ${FONT}>${escapeXml(c.clock)}</text>` +
+        `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end" ${FONT}>${escapeHtml(c.clock)}</text>` +
         `<rect x="${labelWidth}" y="${y}" width="${metW.toFixed(1)}" height="18" fill="${MET}">` +
-        `<title>${escapeXml(`${c.clock}: ${c.met} met`)}</title></rect>` +
+        `<title>${escapeHtml(`${c.clock}: ${c.met} met`)}</title></rect>` +
         `<rect x="${(labelWidth + metW).toFixed(1)}" y="${y}" width="${breachedW.toFixed(1)}" height="18" fill="${BREACHED}">` +
-        `<title>${escapeXml(`${c.clock}: ${c.breached} breached`)}</title></rect>` +
+        `<title>${escapeHtml(`${c.clock}: ${c.breached} breached`)}</title></rect>` +
         (total === 0
           ? `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="18" fill="none" stroke="#b1b4b6"/>`
           : '') +
-        `<text x="${labelWidth + barWidth + 8}" y="${y + 14}" ${FONT}>${escapeXml(`${c.met}/${total}`)}</text>`
+        `<text x="${labelWidth + barWidth + 8}" y="${y + 14}" ${FONT}>${escapeHtml(`${c.met}/${total}`)}</text>`
       );
     })
     .join('');

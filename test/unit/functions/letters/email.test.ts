@@ -2,11 +2,11 @@ import { renderLetterText } from '@hearth/domain';
 import { describe, expect, it } from 'vitest';
 import {
   emailSubject,
-  escapeHtml,
   letterEmail,
   messageIdFor,
   renderLetterHtml,
 } from '../../../../functions/letters/email.js';
+import { escapeHtml } from '../../../../functions/shared/escape-html.js';
 import {
   aHostileAcknowledgement,
   anAcknowledgement,

@@ -5,6 +5,7 @@ import {
   tsm2024,
 } from '@hearth/domain';
 import { describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../../../functions/shared/escape-html.js';
 import {
   boardReport,
   monthsToRead,
@@ -17,7 +18,6 @@ import {
   figureRows,
   figuresCsv,
 } from '../../../../functions/shared/report/csv.js';
-import { escapeXml } from '../../../../functions/shared/report/escape.js';
 import { reportHtml } from '../../../../functions/shared/report/html.js';
 import {
   timelinessChart,
@@ -147,7 +147,7 @@ describe('SVG charts', () => {
     expect(months).toContain('2025-04&lt;/text&gt;&lt;script&gt;');
     expect(clocks).not.toContain('<script>');
     expect(clocks).toContain('x&quot;&gt;&lt;script&gt;');
-    expect(escapeXml(`<a href="x">'&'</a>`)).toBe(
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
       '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
     );
   });
