@@ -35,7 +35,7 @@ import { type Page, page } from './pages.js';
 import { normaliseReference, TrackedComplaints } from './tracking.js';
 
 const repository = repositoryFor(config.tableName);
-const tracked = new TrackedComplaints(documents, config.tableName);
+const tracked = new TrackedComplaints(repository);
 const limiter = new RateLimiter(documents, config.tableName, {
   perHour: config.trackingPerHour,
 });

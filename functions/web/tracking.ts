@@ -5,10 +5,8 @@
  * neither the answer nor its timing says which of the two was wrong.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ComplaintState } from '@hearth/domain';
-import { keys } from '../shared/adapters/dynamodb/keys.js';
-import { complaintStateSchema, parseRow } from '../shared/contracts/index.js';
+import type { DynamoDbComplaintRepository } from '../shared/adapters/dynamodb/complaint-repository.js';
 
 const REFERENCE = /^HTH-\d{4}-\d{6,}$/;
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -26,12 +24,10 @@ function sha256(value: string): Buffer {
 const NO_HASH = sha256('no complaint has this hash');
 
 export class TrackedComplaints {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #table: string;
+  readonly #repository: Pick<DynamoDbComplaintRepository, 'loadTracked'>;
 
-  constructor(client: DynamoDBDocumentClient, tableName: string) {
-    this.#client = client;
-    this.#table = tableName;
+  constructor(repository: Pick<DynamoDbComplaintRepository, 'loadTracked'>) {
+    this.#repository = repository;
   }
 
   /** The complaint, if the reference exists and the token is its own. */
@@ -41,28 +37,14 @@ export class TrackedComplaints {
     token: string,
   ): Promise<ComplaintState | undefined> {
     const wellFormed = REFERENCE.test(reference) && TOKEN.test(token);
-    const item = wellFormed
-      ? (
-          await this.#client.send(
-            new GetCommand({
-              TableName: this.#table,
-              Key: keys.complaint(organisationId, reference),
-              ConsistentRead: true,
-              ProjectionExpression: '#state, trackingTokenHash',
-              ExpressionAttributeNames: { '#state': 'state' },
-            }),
-          )
-        ).Item
+    const found = wellFormed
+      ? await this.#repository.loadTracked(organisationId, reference)
       : undefined;
     const stored =
-      typeof item?.trackingTokenHash === 'string' &&
-      /^[0-9a-f]{64}$/.test(item.trackingTokenHash)
-        ? Buffer.from(item.trackingTokenHash, 'hex')
-        : undefined;
+      found?.trackingTokenHash === undefined
+        ? undefined
+        : Buffer.from(found.trackingTokenHash, 'hex');
     const matches = timingSafeEqual(sha256(token), stored ?? NO_HASH);
-    if (!matches || stored === undefined || item === undefined) {
-      return undefined;
-    }
-    return parseRow(complaintStateSchema, item.state, `complaint ${reference}`);
+    return matches && stored !== undefined ? found?.state : undefined;
   }
 }

@@ -80,21 +80,41 @@ export class DynamoDbComplaintRepository
     organisationId: string,
     complaintId: string,
   ): Promise<ComplaintState | undefined> {
+    return (await this.loadTracked(organisationId, complaintId))?.state;
+  }
+
+  /**
+   * The complaint with the SHA-256 (hex) of its resident's tracking token,
+   * as stored at receipt; the caller compares it in constant time.
+   */
+  async loadTracked(
+    organisationId: string,
+    complaintId: string,
+  ): Promise<
+    { state: ComplaintState; trackingTokenHash: string | undefined } | undefined
+  > {
     const { Item } = await this.#client.send(
       new GetCommand({
         TableName: this.#table,
         Key: keys.complaint(organisationId, complaintId),
         ConsistentRead: true,
-        ProjectionExpression: '#state',
+        ProjectionExpression: '#state, trackingTokenHash',
         ExpressionAttributeNames: { '#state': 'state' },
       }),
     );
     if (Item === undefined) return undefined;
-    return parseRow(
-      complaintStateSchema,
-      Item.state,
-      `complaint state ${complaintId}`,
-    );
+    const hash = Item.trackingTokenHash;
+    return {
+      state: parseRow(
+        complaintStateSchema,
+        Item.state,
+        `complaint state ${complaintId}`,
+      ),
+      trackingTokenHash:
+        typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)
+          ? hash
+          : undefined,
+    };
   }
 
   async save(organisationId: string, decision: DecisionToSave): Promise<void> {
