@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
-import { ses } from '../shared/clients.js';
+import { ses } from '../shared/clients/ses.js';
 import {
   type ScheduleInput,
   scheduleInputSchema,

@@ -4,7 +4,7 @@
  * quarantine go there), and the domain our letters are sent from, which
  * is how a reply's In-Reply-To is recognised as ours.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { type BaseConfig, baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 

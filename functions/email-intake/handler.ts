@@ -11,7 +11,7 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
-import { s3 } from '../shared/clients.js';
+import { s3 } from '../shared/clients/s3.js';
 import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';

@@ -8,7 +8,7 @@ import {
   IdempotencyConfig,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
-import { idempotencyStore } from '../shared/wiring.js';
+import { idempotencyStore } from '../shared/idempotency.js';
 import type { HandleOnce } from './process-mail.js';
 
 /** Long past any redelivery; the domain also ignores a recorded Message-ID. */

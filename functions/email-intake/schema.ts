@@ -4,7 +4,7 @@
  * notification passes through. The object key arrives URL-encoded, with
  * `+` for a space, as S3 sends it, and is decoded here, once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An S3 key as the notification spells it, decoded. */
 export const encodedKeySchema = z.string().transform((value, ctx) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConfig } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 

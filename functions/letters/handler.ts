@@ -14,7 +14,9 @@ import type {
 } from 'aws-lambda';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { SesMailer } from '../shared/adapters/ses/mailer.js';
-import { dynamoDb, s3, ses } from '../shared/clients.js';
+import { dynamoDb } from '../shared/clients/dynamodb.js';
+import { s3 } from '../shared/clients/s3.js';
+import { ses } from '../shared/clients/ses.js';
 import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
 import { repositoryFor } from '../shared/wiring.js';

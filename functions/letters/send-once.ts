@@ -11,7 +11,7 @@ import {
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { idempotencyStore } from '../shared/wiring.js';
+import { idempotencyStore } from '../shared/idempotency.js';
 import type { Dispatched, DispatchJob } from './deliver.js';
 
 /**

@@ -4,7 +4,7 @@
  * an environment, so it can be tested; `config.ts` applies it at cold start.
  */
 import type { LandlordContact } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 import { landlordEnvSchema, landlordOf } from '../shared/landlord.js';

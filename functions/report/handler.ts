@@ -26,7 +26,8 @@ import {
   reportPeriod,
 } from '../shared/report/build.js';
 import { emailHtml, emailText } from '../shared/report/html.js';
-import { idempotencyStore, repositoryFor } from '../shared/wiring.js';
+import { idempotencyStore } from '../shared/idempotency.js';
+import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 
 const logger = functionLogger('report');

@@ -9,7 +9,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { DeadlineSchedules } from '../shared/adapters/scheduler/deadline-schedules.js';
-import { scheduler } from '../shared/clients.js';
+import { scheduler } from '../shared/clients/scheduler.js';
 import { functionLogger } from '../shared/logger.js';
 import { outboxConsumer } from '../shared/outbox.js';
 import { config } from './config.js';

@@ -7,9 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import {
   type ComplaintState,
   type Policy,
@@ -17,12 +15,14 @@ import {
 } from '@hearth/domain';
 import middy from '@middy/core';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConfig } from './config.js';
 import {
+  apiEventSchema,
   type CommandGroup,
   commandSchema,
   commandTypesFor,
+  jsonString,
 } from './contracts/index.js';
 import { functionLogger } from './logger.js';
 import {
@@ -129,11 +129,11 @@ export function json(
   };
 }
 
-const commandEventSchema = APIGatewayProxyEventV2Schema.extend({
+const commandEventSchema = apiEventSchema.extend({
   pathParameters: z.object({
     reference: z.string().regex(/^HTH-\d{4}-\d{6,}$/),
   }),
-  body: JSONStringified(commandSchema),
+  body: jsonString(commandSchema),
 });
 
 type CommandEvent = z.infer<typeof commandEventSchema>;

@@ -5,13 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { JSONStringified } from '@aws-lambda-powertools/parser/helpers';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
-import { APIGatewayProxyEventV2Schema } from '@aws-lambda-powertools/parser/schemas';
 import middy from '@middy/core';
 import type { z } from 'zod';
 import { baseConfig } from '../shared/config.js';
-import { staffReceiveSchema } from '../shared/contracts/index.js';
+import {
+  apiEventSchema,
+  jsonString,
+  staffReceiveSchema,
+} from '../shared/contracts/index.js';
 import { functionLogger } from '../shared/logger.js';
 import { problemJson } from '../shared/middleware/problem-json.js';
 import { receiveNew } from '../shared/service.js';
@@ -21,8 +23,8 @@ import { repositoryFor } from '../shared/wiring.js';
 const logger = functionLogger('staff-intake');
 const config = baseConfig();
 const repository = repositoryFor(config.tableName);
-const eventSchema = APIGatewayProxyEventV2Schema.extend({
-  body: JSONStringified(staffReceiveSchema),
+const eventSchema = apiEventSchema.extend({
+  body: jsonString(staffReceiveSchema),
 });
 
 export async function main(

@@ -7,7 +7,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { DeadlineSchedules } from '../shared/adapters/scheduler/deadline-schedules.js';
-import { scheduler } from '../shared/clients.js';
+import { scheduler } from '../shared/clients/scheduler.js';
 import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';

@@ -13,7 +13,7 @@ import {
   type AddressedEvent,
   clientAddress,
 } from '../shared/client-address.js';
-import { documents } from '../shared/clients.js';
+import { documents } from '../shared/clients/dynamodb.js';
 import { RejectedError } from '../shared/middleware/problem-json.js';
 import {
   errorsFor,

@@ -4,7 +4,7 @@
  * changes to run Hearth in its own account is here.
  */
 import { presetById } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const email = z.email();
 

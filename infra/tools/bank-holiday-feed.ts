@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The divisions of the GOV.UK bank-holidays feed, in the order the feed and

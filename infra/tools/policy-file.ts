@@ -1,5 +1,5 @@
 import type { Policy } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The zod schema for a policy written as JSON: the `Policy` type of

@@ -6,7 +6,7 @@ import type {
   RemedyInput,
   ReviewRestriction,
 } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   adjustmentSchema,
   attachmentSchema,

@@ -1,5 +1,5 @@
 import type { ComplaintEvent, EventMeta } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   attachmentSchema,
   classificationSchema,

@@ -31,7 +31,7 @@ import type {
   Status,
   Tenure,
 } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allOf, type Exact } from './drift.js';
 import {
   channelSchema,

@@ -4,6 +4,7 @@
  * and the Scheduler payload for the deadline job. Each schema is checked at
  * compile time against the domain type it stores (`drift.ts`).
  */
+export * from './api-event.schema.js';
 export * from './command.schema.js';
 export * from './complaint-event.schema.js';
 export * from './complaint-state.schema.js';

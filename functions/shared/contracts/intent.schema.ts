@@ -1,5 +1,5 @@
 import { type Intent, letterKinds, type ScheduleIntent } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockFireSchema, issueSchema } from './complaint-state.schema.js';
 import type { DriftedVariants, Exact, NoneDrifted } from './drift.js';
 import { idSchema, isoDateSchema, stageSchema } from './primitives.js';

@@ -7,7 +7,7 @@ import {
   parseInstant,
   type Stage,
 } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allOf, type Exact } from './drift.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { NoteClock, ScheduleIntent } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { clockFireSchema } from './complaint-state.schema.js';
 import type { Exact } from './drift.js';
 import { idSchema, instantSchema, isoDateSchema } from './primitives.js';

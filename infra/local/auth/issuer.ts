@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type JSONWebKeySet, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Authorize } from '../api-gateway.js';
 import type { JwtClaims } from '../http-event.js';
 import { createJwtAuthorizer } from './authorizer.js';

@@ -16,7 +16,7 @@ import {
   importJWK,
   type JWK,
 } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The one algorithm the local pool signs with, as Cognito does. */
 export const signingAlgorithm = 'RS256';
