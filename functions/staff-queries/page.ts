@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer as StaffEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { RejectedError } from '../shared/middleware/problem-json.js';
 
 const pageSchema = z.object({
