@@ -3,7 +3,7 @@
  * misconfigured function fails before its first request (STYLE rec. 8).
  */
 import { presetById, validatePolicy } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { envKeys } from './env-keys.js';
 
 const baseSchema = z.object({

@@ -4,7 +4,7 @@
  * environment once for every function that shows it.
  */
 import type { LandlordContact } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { envKeys } from './env-keys.js';
 
 /** Its variables; extend it so one parse names every bad variable. */

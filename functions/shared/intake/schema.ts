@@ -6,7 +6,7 @@
  * form (`resident.email`). The messages are written for the resident: the
  * form shows them as they are, beside the field, and so does the API.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Required text: trimmed, not blank, at most `max` characters. */
 const text = (max: number, required: string, tooLong: string) =>
