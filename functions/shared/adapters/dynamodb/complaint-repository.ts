@@ -22,7 +22,7 @@ import {
   type ReferenceAllocator,
   VersionConflictError,
 } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   complaintEventSchema,
   complaintStateSchema,
