@@ -27,6 +27,7 @@ import { Construct } from 'constructs';
 import { type EnvKey, envKeys } from '../../functions/shared/env-keys.js';
 import { table as tableDefinition } from '../../functions/shared/table.js';
 import { type FunctionName, functionEntry } from '../routes.js';
+import { bundlingOptions } from './bundling-options.js';
 import { acknowledgeWildcardResource } from './nag.js';
 
 /** The repository root: entries, the lock file and tsconfig are found from it. */
@@ -36,6 +37,8 @@ const repositoryRoot = path.resolve(import.meta.dirname, '../..');
 export type HearthEnvironment = Partial<Record<EnvKey, string>>;
 
 export type TableAccess = 'RO' | 'RW';
+
+const outputFormats = { esm: OutputFormat.ESM, cjs: OutputFormat.CJS } as const;
 
 export interface HearthFunctionProps {
   /** The catalogue name (infra/routes.ts): entry `functions/<name>/handler.ts`. */
@@ -158,15 +161,9 @@ export class HearthFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
       },
       bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        // The pinned AWS SDK is bundled, not the runtime's (STYLE rec. 9).
-        externalModules: [],
-        banner:
-          "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+        // The same options `npm run bench` bundles with (bundling-options.ts).
+        ...bundlingOptions,
+        format: outputFormats[bundlingOptions.format],
         ...(props.pages === true && {
           commandHooks: {
             beforeBundling: () => [],
