@@ -36,9 +36,12 @@ export async function main(event: StaffEvent, now = new Date().toISOString()) {
     );
     return json(200, queueView(page, today, config.policy));
   }
-  const state = await repository.load(staff.organisationId, reference);
-  if (state === undefined) throw new NotFoundError('No such complaint');
-  const history = await repository.history(staff.organisationId, reference);
+  const found = await repository.loadWithHistory(
+    staff.organisationId,
+    reference,
+  );
+  if (found === undefined) throw new NotFoundError('No such complaint');
+  const { state, history } = found;
   logger.info('Case read', { reference });
   return json(
     200,

@@ -125,6 +125,14 @@ describe('the DynamoDB complaint repository', () => {
 
     expect(loaded).toEqual(received);
     expect(history).toHaveLength(1);
+    // One Query of the partition gives the same state and record.
+    expect(await repository.loadWithHistory(org, 'HTH-2026-000001')).toEqual({
+      state: received,
+      history,
+    });
+    expect(
+      await repository.loadWithHistory(org, 'HTH-2026-999999'),
+    ).toBeUndefined();
     expect(history[0]).toMatchObject({
       version: 1,
       complaintId: 'HTH-2026-000001',

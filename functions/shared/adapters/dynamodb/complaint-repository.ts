@@ -157,6 +157,45 @@ export class DynamoDbComplaintRepository
     this.#onCapacity?.('save', result ?? []);
   }
 
+  /**
+   * The complaint and its full record in one consistent Query of its
+   * partition (the state item and its event items share it), where
+   * `load` then `history` would be two round trips.
+   */
+  async loadWithHistory(
+    organisationId: string,
+    complaintId: string,
+  ): Promise<{ state: ComplaintState; history: StoredDecision[] } | undefined> {
+    const { pk, sk } = keys.complaint(organisationId, complaintId);
+    let state: ComplaintState | undefined;
+    const history: StoredDecision[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        if (item.sk === sk) {
+          state = parseRow(
+            complaintStateSchema,
+            item.state,
+            `complaint state ${complaintId}`,
+          );
+        } else if (String(item.sk).startsWith(keys.eventPrefix)) {
+          history.push(storedDecision(item));
+        }
+      }
+      start = page.LastEvaluatedKey;
+    } while (start !== undefined);
+    return state === undefined ? undefined : { state, history };
+  }
+
   /** The decisions saved for a complaint, oldest first (its full record). */
   async history(
     organisationId: string,
