@@ -103,11 +103,14 @@ export function dispatcher(deps: DispatchDeps) {
 
 export interface LettersDeps {
   readonly repository: ComplaintRepository & {
-    stateAt(
+    /** The complaint now, and as it stood after `version`, in one read. */
+    loadWithStateAt(
       organisationId: string,
       complaintId: string,
       version: number,
-    ): Promise<ComplaintState | undefined>;
+    ): Promise<
+      { current: ComplaintState; then: ComplaintState | undefined } | undefined
+    >;
   };
   readonly policy: Policy;
   readonly landlord: LandlordContact;
@@ -153,19 +156,30 @@ export async function deliverLetters(
     (intent): intent is SendLetter => intent.type === 'send-letter',
   );
   if (intents.length === 0) return;
-  const { organisationId, complaintId } = decision;
-  const current = await deps.repository.load(organisationId, complaintId);
-  if (current === undefined) {
+  const { organisationId, complaintId, version } = decision;
+  const found = await deps.repository.loadWithStateAt(
+    organisationId,
+    complaintId,
+    version,
+  );
+  if (found === undefined) {
     throw new Error(`No complaint ${complaintId} for its letters`);
   }
+  const { then } = found;
+  let current = found.current;
   const thread = threadOf(current);
   for (const intent of intents) {
     try {
-      const messageId = await deliverLetter(deps, decision, intent, {
+      const delivered = await deliverLetter(deps, decision, intent, {
         current,
+        then,
         thread,
       });
-      if (messageId !== undefined) thread.push(messageId);
+      // Each record is saved on the case as the last one left it.
+      current = delivered.current;
+      if (delivered.messageId !== undefined) {
+        thread.push(delivered.messageId);
+      }
     } catch (error) {
       if (!(error instanceof LetterNotSentError)) {
         // Sent or not, the send-once guard knows: a retry never sends twice.
@@ -182,22 +196,22 @@ async function deliverLetter(
   deps: LettersDeps,
   decision: StoredDecision,
   intent: SendLetter,
-  known: { current: ComplaintState; thread: readonly string[] },
-): Promise<string | undefined> {
+  known: {
+    current: ComplaintState;
+    then: ComplaintState | undefined;
+    thread: readonly string[];
+  },
+): Promise<{ current: ComplaintState; messageId?: string }> {
   const { logger, policy } = deps;
   const { organisationId, complaintId, version } = decision;
   const { letterId, kind } = intent;
+  const { current, then } = known;
   logger.setCorrelationId(letterId);
-  logger.appendKeys({ reference: known.current.reference, letterKind: kind });
-  if (known.current.letters.some((l) => l.id === letterId)) {
+  logger.appendKeys({ reference: current.reference, letterKind: kind });
+  if (current.letters.some((l) => l.id === letterId)) {
     logger.info('Letter already recorded: redelivery skipped');
-    return undefined;
+    return { current };
   }
-  const then = await deps.repository.stateAt(
-    organisationId,
-    complaintId,
-    version,
-  );
   if (then === undefined) {
     throw new Error(`No history for ${complaintId} at version ${version}`);
   }
@@ -219,19 +233,20 @@ async function deliverLetter(
       newId: deps.newId,
       complaintId,
       command: { type: 'record-letter', letterId, kind, ...outcome },
+      loaded: current,
     });
 
   const check = checkLetter(letter);
   if (!check.ok) {
     const missing = [...new Set(check.missing.map((m) => m.element))];
-    await record({ outcome: 'blocked', missing });
+    const recorded = await record({ outcome: 'blocked', missing });
     logger.warn('Letter blocked: mandatory elements missing, nothing sent', {
       missing: check.missing.map((m) => ({
         element: m.element,
         clause: m.clause,
       })),
     });
-    return undefined;
+    return { current: recorded.state };
   }
 
   let sent: Dispatched;
@@ -252,7 +267,7 @@ async function deliverLetter(
     throw new Error(`Letter ${letterId} had nobody to send it to`);
   }
   const outcome = sent.pdfKey === undefined ? 'sent' : 'queued-for-post';
-  await record({
+  const recorded = await record({
     outcome,
     ...(sent.messageId === undefined ? {} : { messageId: sent.messageId }),
     ...(sent.pdfKey === undefined ? {} : { pdfKey: sent.pdfKey }),
@@ -265,5 +280,8 @@ async function deliverLetter(
     emailed: letter.recipients.filter((to) => to.delivery === 'email').length,
     printedCopies: sent.pdfKey === undefined ? 0 : printCopies(letter).length,
   });
-  return sent.messageId;
+  return {
+    current: recorded.state,
+    ...(sent.messageId === undefined ? {} : { messageId: sent.messageId }),
+  };
 }

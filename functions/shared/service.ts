@@ -73,6 +73,11 @@ export interface Execute {
   readonly expectedVersion?: number;
   /** A reference allocated for a linked new complaint (add-issue). */
   readonly newComplaintId?: () => string;
+  /**
+   * The complaint as the caller has just read it: the first attempt
+   * decides on it rather than reading it again. A lost race reads afresh.
+   */
+  readonly loaded?: ComplaintState;
 }
 
 export interface Executed {
@@ -93,7 +98,7 @@ export interface Executed {
 export async function execute(input: Execute, attempts = 5): Promise<Executed> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await executeOnce(input);
+      return await executeOnce(input, attempt === 1 ? input.loaded : undefined);
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;
       if (attempt >= attempts) throw error.conflict;
@@ -110,13 +115,16 @@ class LostRace extends Error {
   }
 }
 
-async function executeOnce(input: Execute): Promise<Executed> {
+async function executeOnce(
+  input: Execute,
+  loaded: ComplaintState | undefined,
+): Promise<Executed> {
   const { repository, organisationId, policy } = input;
   const calendar = calendarFor(policy);
   const before =
     input.complaintId === undefined
       ? undefined
-      : await repository.load(organisationId, input.complaintId);
+      : (loaded ?? (await repository.load(organisationId, input.complaintId)));
   if (
     input.expectedVersion !== undefined &&
     input.complaintId !== undefined &&

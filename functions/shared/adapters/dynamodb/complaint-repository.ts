@@ -264,12 +264,30 @@ export class DynamoDbComplaintRepository
     complaintId: string,
     version: number,
   ): Promise<ComplaintState | undefined> {
-    let state: ComplaintState | undefined;
-    for (const decision of await this.history(organisationId, complaintId)) {
-      if (decision.version > version) break;
-      state = applyDecision(state, decision.events);
-    }
-    return state?.version === version ? state : undefined;
+    return stateAtVersion(
+      await this.history(organisationId, complaintId),
+      version,
+    );
+  }
+
+  /**
+   * The complaint now and as it stood after `version`, from one Query of
+   * its partition (what a letter needs: who to send to now, what was
+   * decided then).
+   */
+  async loadWithStateAt(
+    organisationId: string,
+    complaintId: string,
+    version: number,
+  ): Promise<
+    { current: ComplaintState; then: ComplaintState | undefined } | undefined
+  > {
+    const found = await this.loadWithHistory(organisationId, complaintId);
+    if (found === undefined) return undefined;
+    return {
+      current: found.state,
+      then: stateAtVersion(found.history, version),
+    };
   }
 
   /**
@@ -721,6 +739,19 @@ const eventItemSchema = z.object({
   events: z.array(complaintEventSchema).min(1),
   intents: z.array(intentSchema),
 });
+
+/** The state after `version`, folded from a history oldest first. */
+function stateAtVersion(
+  history: readonly StoredDecision[],
+  version: number,
+): ComplaintState | undefined {
+  let state: ComplaintState | undefined;
+  for (const decision of history) {
+    if (decision.version > version) break;
+    state = applyDecision(state, decision.events);
+  }
+  return state?.version === version ? state : undefined;
+}
 
 /** Reads an event item back (from a query or a stream image), validated. */
 export function storedDecision(item: Record<string, unknown>): StoredDecision {

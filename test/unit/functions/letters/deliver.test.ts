@@ -33,8 +33,11 @@ class MemoryRepository {
     return this.versions.get(id)?.at(-1);
   }
 
-  async stateAt(_org: string, id: string, version: number) {
-    return this.versions.get(id)?.find((s) => s.version === version);
+  async loadWithStateAt(_org: string, id: string, version: number) {
+    const versions = this.versions.get(id);
+    const current = versions?.at(-1);
+    if (current === undefined) return undefined;
+    return { current, then: versions?.find((s) => s.version === version) };
   }
 
   async save(_org: string, decision: DecisionToSave) {
