@@ -130,3 +130,68 @@ export function byReference<
     compareDates(a.dueOn, b.dueOn) || a.reference.localeCompare(b.reference)
   );
 }
+
+/** A decision not to take a complaint on: a stage 1 decline or a refused escalation. */
+export interface RefusalFact {
+  readonly kind: 'declined' | 'escalation-refused';
+  /** The exclusion (declined) or refusal ground (escalation refused). */
+  readonly code: string;
+  readonly on: IsoDate;
+}
+
+/**
+ * Every decline and escalation refusal a complaint had, oldest first:
+ * from its history when given, since reopening a complaint drops its
+ * declination and refusal from the state; otherwise from the state.
+ */
+export function refusalsOf(complaint: ReportingComplaint): RefusalFact[] {
+  const { state, history } = complaint;
+  if (history !== undefined) {
+    return history.flatMap((e): RefusalFact[] => {
+      if (e.type === 'declined') {
+        return [{ kind: 'declined', code: e.exclusionCode, on: e.on }];
+      }
+      if (e.type === 'escalation-refused') {
+        return [{ kind: 'escalation-refused', code: e.groundCode, on: e.on }];
+      }
+      return [];
+    });
+  }
+  const out: RefusalFact[] = [];
+  if (state.declination !== undefined) {
+    const { exclusionCode: code, on } = state.declination;
+    out.push({ kind: 'declined', code, on });
+  }
+  if (state.escalationRefusal !== undefined) {
+    const { groundCode: code, on } = state.escalationRefusal;
+    out.push({ kind: 'escalation-refused', code, on });
+  }
+  return out;
+}
+
+/** Learning recorded when a complaint was closed (Code 9.1). */
+export interface LearningFact {
+  readonly closedOn: IsoDate;
+  readonly text: string;
+}
+
+/**
+ * The learning recorded at each of a complaint's closures, oldest first:
+ * from its history when given (reopening or escalating a closed
+ * complaint drops its closure from the state); otherwise from the state.
+ * Blank learning is no learning.
+ */
+export function learningOf(complaint: ReportingComplaint): LearningFact[] {
+  const { state, history } = complaint;
+  const closures =
+    history === undefined
+      ? [{ on: state.closedOn, learning: state.closure?.learning }]
+      : history.flatMap((e) =>
+          e.type === 'closed' ? [{ on: e.on, learning: e.learning }] : [],
+        );
+  return closures.flatMap(({ on, learning }) =>
+    on === undefined || learning === undefined || learning.trim() === ''
+      ? []
+      : [{ closedOn: on, text: learning.trim() }],
+  );
+}

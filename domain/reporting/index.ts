@@ -1,7 +1,7 @@
 /**
  * The Board's complaint figures from complaints (Code 8–9; TSMs CH01 and
- * CH02): pure counts under cited, versioned reporting rules, ready to
- * render.
+ * CH02; themes and learning): pure counts under cited, versioned reporting
+ * rules, ready to render.
  */
 
 export type {
@@ -13,27 +13,49 @@ export type {
   TsmLine,
 } from './annual-report.js';
 export { annualReport, textTable } from './annual-report.js';
-export { inPeriod, type StageFacts, stageFacts } from './facts.js';
+export {
+  inPeriod,
+  type LearningFact,
+  learningOf,
+  type RefusalFact,
+  refusalsOf,
+  type StageFacts,
+  stageFacts,
+} from './facts.js';
+export { followThroughStatus, serviceLearning } from './learning.js';
 export type * from './model.js';
 export { boardFigures, stockFor } from './report.js';
 export type {
   Ch02Basis,
+  FigureSourcing,
   ReportingCitation,
   ReportingPeriod,
   ReportingRuleKey,
   ReportingRules,
   SourceStatus,
+  TsmFigure,
 } from './rules.js';
-export { reportingYear, tsm2024 } from './rules.js';
+export {
+  figureSourcing,
+  reportingYear,
+  tsm2024,
+  tsmFigureRules,
+} from './rules.js';
 export type {
   Approval,
+  ApprovalProblem,
   ApproveResult,
   SelfAssessment,
   SelfAssessmentAnswer,
   SelfAssessmentInput,
   SelfAssessmentRow,
 } from './self-assessment.js';
-export { approve, selfAssessment } from './self-assessment.js';
+export {
+  approvalProblems,
+  approve,
+  selfAssessment,
+} from './self-assessment.js';
+export { complaintThemes, covered, previousPeriod } from './themes.js';
 export {
   acknowledgeTimeliness,
   evidenceRequestTimeliness,

@@ -1,4 +1,5 @@
 import type { IsoDate, WorkingCalendar } from '../calendar/index.js';
+import type { ComplaintEvent } from '../complaint/events.js';
 import type {
   Channel,
   ComplaintState,
@@ -9,6 +10,7 @@ import type {
 import type { ClockStart, Policy } from '../policy/policy.js';
 import type {
   Ch02Basis,
+  FigureSourcing,
   ReportingCitation,
   ReportingPeriod,
   ReportingRuleKey,
@@ -16,18 +18,26 @@ import type {
 
 /**
  * One complaint to report on: its folded state with the policy and the
- * working calendar its clocks ran under.
+ * working calendar its clocks ran under, and optionally its history.
  *
- * Folded states, not event histories: every fact the figures count carries
- * its own date in the state (received, acknowledged, responded, extended,
- * declined, remedy and action dates, evidence dates), so a past period's
- * figures come from today's state without replaying events up to a cut-off
- * — and the store already keeps states. A history folds with `evolve`.
+ * Folded states first: nearly every fact the figures count carries its
+ * own date in the state (received, acknowledged, responded, extended,
+ * remedy and action dates, evidence dates), so a past period's figures
+ * come from today's state without replaying events up to a cut-off.
+ *
+ * Three facts do not survive in the state: a reopened complaint loses its
+ * declination, its escalation refusal and its closure (with the learning
+ * recorded at closure), and an escalation after closure loses the
+ * closure. The history (every event, oldest first) keeps them, so when
+ * it is given the refusals and the learning are read from it; without
+ * it, from the state as it stands.
  */
 export interface ReportingComplaint {
   readonly state: ComplaintState;
   readonly policy: Policy;
   readonly calendar: WorkingCalendar;
+  /** Every event of the complaint, oldest first. */
+  readonly history?: readonly ComplaintEvent[];
 }
 
 /** Homes owned, by tenure, for one reporting year (the CH01 denominator). */
@@ -44,6 +54,13 @@ export interface ReportInput {
   readonly complaints: readonly ReportingComplaint[];
   readonly stock: readonly StockCount[];
   readonly period: ReportingPeriod;
+  /**
+   * The first day the complaints given are complete from (the store was
+   * read from then). The themes compare with the previous period only
+   * when it starts on or after this day and after the first complaint
+   * held; without it, only the first complaint held is the limit.
+   */
+  readonly recordsFrom?: IsoDate;
 }
 
 /** `numerator / denominator × 1,000`; null when there are no homes. */
@@ -95,6 +112,16 @@ export interface Tsm {
   readonly ch02Publishes: Ch02Basis;
   readonly targetTimescales: readonly TargetTimescale[];
   readonly stock: StockCount;
+  /**
+   * How firmly each figure's counting rules are sourced (the weakest
+   * rule's status): only `verified` is safe to publish as it stands.
+   */
+  readonly sourcing: {
+    readonly ch01: FigureSourcing;
+    /** CH01's LCRA and LCHO lines, which also rest on the tenure split. */
+    readonly ch01Tenure: FigureSourcing;
+    readonly ch02: FigureSourcing;
+  };
 }
 
 export interface StageCounts {
@@ -213,4 +240,79 @@ export interface BoardFigures {
   readonly overdue: OverdueAtPeriodEnd;
   readonly evidence: EvidenceFigures;
   readonly openAtPeriodEnd: OpenAtPeriodEnd;
+  readonly themes: Themes;
+  readonly learning: Learning;
+}
+
+/** A category's complaints in the period, against the period before (Code 9.4, 9.7). */
+export interface Theme {
+  readonly category: string;
+  /** Accepted complaints received in the period (the CH01 population). */
+  readonly received: StageCounts;
+  /** The same in the previous period of the same length; null without data for it. */
+  readonly previous: StageCounts | null;
+  /** `received − previous`, per stage; null without data for the previous period. */
+  readonly change: StageCounts | null;
+  /**
+   * Responses sent in the period upheld in whole or in part, of all the
+   * stage's responses sent in it, per stage.
+   */
+  readonly upheld: readonly [Share, Share];
+}
+
+export interface Themes {
+  /** The period compared with: the same length, immediately before. */
+  readonly previousPeriod: ReportingPeriod;
+  /** Whether the complaints held cover the whole previous period. */
+  readonly compared: boolean;
+  /** Most complaints received first (stage 1, then stage 2), then by name. */
+  readonly byCategory: readonly Theme[];
+}
+
+export type FollowThroughStatus = 'completed' | 'overdue' | 'open';
+
+/**
+ * A service improvement agreed in a response: an outstanding action
+ * (Code 6.6) or a remedy changing policies, procedures or practices
+ * (Code 7.1), with where it stood at the period end.
+ */
+export interface ImprovementAction {
+  readonly complaintId: string;
+  readonly reference: string;
+  readonly id: string;
+  readonly kind: 'action' | 'policy-change';
+  readonly stage: Stage;
+  readonly recordedOn: IsoDate;
+  readonly description: string;
+  readonly dueOn: IsoDate | null;
+  /** Completed by the period end: its date; otherwise null. */
+  readonly completedOn: IsoDate | null;
+  /** `overdue`: due before the period end and not completed by then. */
+  readonly status: FollowThroughStatus;
+}
+
+/** Learning recorded when a complaint was closed (Code 9.1). */
+export interface LearningNote {
+  readonly complaintId: string;
+  readonly reference: string;
+  readonly closedOn: IsoDate;
+  readonly text: string;
+}
+
+export interface CategoryLearning {
+  readonly category: string;
+  readonly actions: readonly ImprovementAction[];
+  readonly counts: Readonly<Record<FollowThroughStatus, number>>;
+  readonly notes: readonly LearningNote[];
+}
+
+/**
+ * The service improvements from complaints in the period (Code 9.1–9.3):
+ * actions agreed in responses recorded in it, and learning recorded at
+ * closures in it, by category.
+ */
+export interface Learning {
+  readonly byCategory: readonly CategoryLearning[];
+  readonly counts: Readonly<Record<FollowThroughStatus, number>>;
+  readonly notes: number;
 }

@@ -1,8 +1,15 @@
 import { compareDates } from '../calendar/index.js';
 import { InvalidInputError } from '../errors.js';
 import { stageFacts } from './facts.js';
+import { serviceLearning } from './learning.js';
 import type { BoardFigures, ReportInput, StockCount } from './model.js';
-import type { ReportingPeriod, ReportingRules } from './rules.js';
+import {
+  figureSourcing,
+  type ReportingPeriod,
+  type ReportingRules,
+  tsmFigureRules,
+} from './rules.js';
+import { complaintThemes } from './themes.js';
 import {
   acknowledgeTimeliness,
   evidenceRequestTimeliness,
@@ -46,8 +53,11 @@ export function stockFor(
 
 /**
  * The Board's complaint figures for a period (Code 9.7; TSMs CH01 and
- * CH02 as RSH requires them; the annual report's figures, Code 8.1–8.2):
- * plain data, every figure with its counts, under cited reporting rules.
+ * CH02 as RSH requires them, with how firmly each figure's counting rules
+ * are sourced; themes and trends by category, Code 9.4; the service
+ * improvements agreed and learnt, Code 9.1–9.3; the annual report's
+ * figures, Code 8.1–8.2): plain data, every figure with its counts, under
+ * cited reporting rules.
  *
  * @example
  * const figures = boardFigures(
@@ -81,6 +91,11 @@ export function boardFigures(
       ch02Publishes: rules.ch02Publishes,
       targetTimescales: targetTimescales(facts, period),
       stock,
+      sourcing: {
+        ch01: figureSourcing(tsmFigureRules.ch01, rules.citations),
+        ch01Tenure: figureSourcing(tsmFigureRules.ch01Tenure, rules.citations),
+        ch02: figureSourcing(tsmFigureRules.ch02, rules.citations),
+      },
     },
     volumes: complaintVolumes(facts, period),
     outcomes: [
@@ -99,5 +114,13 @@ export function boardFigures(
     overdue: overdueAtPeriodEnd(complaints, period),
     evidence: evidenceRequestTimeliness(complaints, period),
     openAtPeriodEnd: openAtPeriodEnd(facts, period),
+    themes: complaintThemes(
+      facts,
+      complaints,
+      period,
+      rules,
+      input.recordsFrom,
+    ),
+    learning: serviceLearning(complaints, period),
   };
 }

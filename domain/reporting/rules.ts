@@ -44,7 +44,10 @@ export type ReportingRuleKey =
   | 'boardReporting'
   | 'refusals'
   | 'outcomes'
-  | 'evidence';
+  | 'evidence'
+  | 'themes'
+  | 'upholdRate'
+  | 'learning';
 
 /**
  * The reporting rules as a cited, versioned value: the Board report says
@@ -180,8 +183,96 @@ export const tsm2024: ReportingRules = {
       ref: '¶9b, ¶10: each request has its own due date (REGULATION item 70)',
       status: 'verified',
     },
+    themes: code(
+      '9.4 (the lead person assesses themes and trends), 9.7 (regular reviews of issues and trends; REGULATION items 64, 67)',
+      'verified',
+    ),
+    upholdRate: code(
+      '9.7; uphold rate = responses upheld in whole or in part ÷ responses sent (Hearth rule, not a Code clause)',
+      'unverified',
+    ),
+    learning: code(
+      '9.1–9.3: service improvements from complaints, reported to stakeholders (REGULATION items 61–63)',
+      'verified',
+    ),
   },
 };
+
+/** The order of trust, firmest first: a figure is only as safe as its weakest rule. */
+const STATUS_ORDER: readonly SourceStatus[] = [
+  'verified',
+  'corroborated',
+  'secondary',
+  'unverified',
+];
+
+/** The TSM figures whose counting rules the Board is shown. */
+export type TsmFigure = 'ch01' | 'ch01Tenure' | 'ch02';
+
+/**
+ * The counting rules each TSM figure rests on: CH01 overall, CH01's LCRA
+ * and LCHO lines (which also rest on the tenure split), and CH02 (both
+ * bases: which of the two is "within the Code timescales" is itself the
+ * unsettled `ch02Basis` rule).
+ */
+export const tsmFigureRules: Readonly<
+  Record<TsmFigure, readonly ReportingRuleKey[]>
+> = {
+  ch01: [
+    'reportingYear',
+    'bothParts',
+    'ch01',
+    'ch01Received',
+    'ch01NotAccepted',
+    'stock',
+  ],
+  ch01Tenure: [
+    'reportingYear',
+    'bothParts',
+    'ch01',
+    'ch01Received',
+    'ch01NotAccepted',
+    'stock',
+    'tenure',
+  ],
+  ch02: [
+    'reportingYear',
+    'bothParts',
+    'ch02',
+    'ch02Responded',
+    'ch02Basis',
+    'targetTimescales',
+  ],
+};
+
+/** How firmly one figure is sourced: its weakest rule, and each rule's own status. */
+export interface FigureSourcing {
+  /** Only `verified` is safe to publish as it stands. */
+  readonly status: SourceStatus;
+  readonly rules: readonly {
+    readonly key: ReportingRuleKey;
+    readonly status: SourceStatus;
+  }[];
+}
+
+/**
+ * The sourcing of a figure from the rules it rests on: the weakest
+ * status among them (verified, corroborated, secondary, unverified).
+ *
+ * @example
+ * figureSourcing(tsmFigureRules.ch02, tsm2024.citations).status; // 'unverified'
+ */
+export function figureSourcing(
+  keys: readonly ReportingRuleKey[],
+  citations: Readonly<Record<ReportingRuleKey, ReportingCitation>>,
+): FigureSourcing {
+  const rules = keys.map((key) => ({ key, status: citations[key].status }));
+  const weakest = Math.max(
+    0,
+    ...rules.map((r) => STATUS_ORDER.indexOf(r.status)),
+  );
+  return { status: STATUS_ORDER[weakest] as SourceStatus, rules };
+}
 
 /**
  * The reporting year starting in `startYear` under the rules.

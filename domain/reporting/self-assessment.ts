@@ -66,9 +66,23 @@ export interface SelfAssessmentInput {
   readonly approval?: Approval;
 }
 
+/** Why one row stops the approval (item 57; item 1 for a departure). */
+export interface ApprovalProblem {
+  readonly clause: string;
+  readonly code:
+    | 'SELF_ASSESSMENT.EVIDENCE_MISSING'
+    | 'SELF_ASSESSMENT.EXPLANATION_MISSING';
+  readonly message: string;
+}
+
 export type ApproveResult =
   | { readonly ok: true; readonly assessment: SelfAssessment }
-  | { readonly ok: false; readonly rejection: Rejection };
+  | {
+      readonly ok: false;
+      readonly rejection: Rejection;
+      /** Every row that stops the approval, so a form can mark each. */
+      readonly problems: readonly ApprovalProblem[];
+    };
 
 /** A testable Code clause the form asks about (REGULATION.md §1). */
 interface ClauseSpec {
@@ -637,21 +651,58 @@ function summarise(
 }
 
 /**
+ * Every row that stops the approval, in the form's order: a row that
+ * `needs evidence`, and a row that `does not comply` with no explanation
+ * from staff (item 1: a departure is published with its explanation and
+ * the date the landlord intends to comply).
+ *
+ * @example
+ * approvalProblems(draft)[0];
+ * // { clause: '1.3', code: 'SELF_ASSESSMENT.EVIDENCE_MISSING', message: 'Clause 1.3 needs evidence: …' }
+ */
+export function approvalProblems(
+  assessment: SelfAssessment,
+): ApprovalProblem[] {
+  return assessment.rows.flatMap((r): ApprovalProblem[] => {
+    if (r.answer === 'needs evidence') {
+      return [
+        {
+          clause: r.clause,
+          code: 'SELF_ASSESSMENT.EVIDENCE_MISSING',
+          message: `Clause ${r.clause} needs evidence: say how the requirement is met`,
+        },
+      ];
+    }
+    if (r.answer === 'does not comply' && r.evidence === null) {
+      return [
+        {
+          clause: r.clause,
+          code: 'SELF_ASSESSMENT.EXPLANATION_MISSING',
+          message: `Clause ${r.clause} does not comply: explain why, and by when it will`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+/**
  * The governing body's approval (item 57), as a new value. Refused while
  * any row `needs evidence`, or while a row that `does not comply` has no
- * explanation from staff (item 1: a departure is published with its
- * explanation and the date the landlord intends to comply).
+ * explanation from staff (`approvalProblems`).
  */
 export function approve(
   assessment: SelfAssessment,
   approval: Approval,
 ): ApproveResult {
-  const missing = assessment.rows
-    .filter((r) => r.answer === 'needs evidence')
-    .map((r) => r.clause);
+  const problems = approvalProblems(assessment);
+  const clauses = (code: ApprovalProblem['code']) =>
+    problems.filter((p) => p.code === code).map((p) => p.clause);
+  const missing = clauses('SELF_ASSESSMENT.EVIDENCE_MISSING');
   if (missing.length > 0) {
     return {
       ok: false,
+      problems,
       rejection: {
         code: 'SELF_ASSESSMENT.EVIDENCE_MISSING',
         message: `The self-assessment cannot be approved while clauses need evidence: ${missing.join(', ')}.`,
@@ -659,12 +710,11 @@ export function approve(
       },
     };
   }
-  const unexplained = assessment.rows
-    .filter((r) => r.answer === 'does not comply' && r.evidence === null)
-    .map((r) => r.clause);
+  const unexplained = clauses('SELF_ASSESSMENT.EXPLANATION_MISSING');
   if (unexplained.length > 0) {
     return {
       ok: false,
+      problems,
       rejection: {
         code: 'SELF_ASSESSMENT.EXPLANATION_MISSING',
         message: `The self-assessment cannot be approved while clauses that do not comply have no explanation and target date: ${unexplained.join(', ')}.`,
@@ -676,6 +726,7 @@ export function approve(
     if (String(value).trim() === '') {
       return {
         ok: false,
+        problems,
         rejection: {
           code: 'SELF_ASSESSMENT.APPROVAL_INCOMPLETE',
           message: `The approval needs ${field}.`,

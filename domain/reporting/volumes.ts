@@ -6,7 +6,12 @@ import type {
   RemedyKind,
   Stage,
 } from '../complaint/model.js';
-import { inPeriod, type StageFacts } from './facts.js';
+import {
+  inPeriod,
+  type RefusalFact,
+  refusalsOf,
+  type StageFacts,
+} from './facts.js';
 import type {
   DecisionCounts,
   EscalationRate,
@@ -167,6 +172,12 @@ function reasonCounts(
  * decision: declined at stage 1 by exclusion (Code 2.1–2.4) and escalations
  * refused by ground (Code 5.11, C). The annual report summarises the
  * types of complaint refused (Code 8.1–8.2, C).
+ *
+ * Every decision in the period counts, read from the complaint's history
+ * when given: a complaint declined and later reopened and accepted is
+ * still a decline of that period, under its reason (and, once accepted,
+ * is in CH01 as well). A complaint counts once per table per period,
+ * under the last reason given in the period.
  */
 export function refusalsByReason(
   complaints: readonly ReportingComplaint[],
@@ -174,20 +185,24 @@ export function refusalsByReason(
 ): Refusals {
   const declined: { code: string; label: string }[] = [];
   const refused: { code: string; label: string }[] = [];
-  for (const { state, policy } of complaints) {
-    const d = state.declination;
-    if (d !== undefined && inPeriod(d.on, period)) {
-      const label =
-        policy.exclusions.find((e) => e.code === d.exclusionCode)?.label ??
-        d.exclusionCode;
-      declined.push({ code: d.exclusionCode, label });
+  for (const complaint of complaints) {
+    const { policy } = complaint;
+    const last = new Map<RefusalFact['kind'], RefusalFact>();
+    for (const r of refusalsOf(complaint)) {
+      if (inPeriod(r.on, period)) last.set(r.kind, r);
     }
-    const r = state.escalationRefusal;
-    if (r !== undefined && inPeriod(r.on, period)) {
+    const d = last.get('declined');
+    if (d !== undefined) {
       const label =
-        policy.escalation.refusalGrounds.find((g) => g.code === r.groundCode)
-          ?.label ?? r.groundCode;
-      refused.push({ code: r.groundCode, label });
+        policy.exclusions.find((e) => e.code === d.code)?.label ?? d.code;
+      declined.push({ code: d.code, label });
+    }
+    const r = last.get('escalation-refused');
+    if (r !== undefined) {
+      const label =
+        policy.escalation.refusalGrounds.find((g) => g.code === r.code)
+          ?.label ?? r.code;
+      refused.push({ code: r.code, label });
     }
   }
   return {

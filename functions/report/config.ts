@@ -17,6 +17,10 @@ const schema = z.object({
     )
     .pipe(z.array(z.email()).min(1)),
   [envKeys.housingStock]: z.string().min(2),
+  /** The site's origin: the Board's email links to the console's reports there. */
+  [envKeys.siteUrl]: z
+    .url({ protocol: /^https?$/ })
+    .transform((url) => url.replace(/\/+$/, '')),
 });
 
 /** The report function's configuration, parsed once at cold start. */
@@ -29,6 +33,7 @@ export function reportConfig(env: NodeJS.ProcessEnv = process.env) {
     landlordName: v[envKeys.landlordName],
     boardRecipients: v[envKeys.boardRecipients],
     stock: parseStock(v[envKeys.housingStock]),
+    siteUrl: v[envKeys.siteUrl],
   };
 }
 

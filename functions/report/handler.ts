@@ -4,7 +4,8 @@
  * figures for the period from the complaints stored, written to the
  * reports bucket as HTML, CSV and JSON under
  * `reports/<org>/<period>/board-report.*`, and the summary mailed to the
- * Board. Re-running a period rewrites the same keys; the Board is mailed
+ * Board with links to the period's report in the staff console
+ * (`<site>/console/reports/<period>/board-report.html`). Re-running a period rewrites the same keys; the Board is mailed
  * at most once per period (an idempotency record in the table).
  */
 import {
@@ -19,14 +20,18 @@ import { z } from 'zod';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { SesMailer } from '../shared/adapters/ses/mailer.js';
 import { s3, ses } from '../shared/clients.js';
+import { idempotencyStore } from '../shared/idempotency.js';
 import { functionLogger } from '../shared/logger.js';
 import {
   reportFromStore,
   reportKey,
   reportPeriod,
 } from '../shared/report/build.js';
-import { emailHtml, emailText } from '../shared/report/html.js';
-import { idempotencyStore } from '../shared/idempotency.js';
+import {
+  consoleReportLinks,
+  emailHtml,
+  emailText,
+} from '../shared/report/html.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 
@@ -118,7 +123,9 @@ export async function main(event: unknown = {}): Promise<ReportResult> {
     await store.put(key, doc.body, doc.contentType, { period: period.label });
     keys.push(key);
   }
-  const links = keys.map((key) => `s3://${config.reportsBucket}/${key}`);
+  // The console's pages for the period: it asks for sign-in, so the
+  // email names no bucket and exposes nothing if forwarded.
+  const links = consoleReportLinks(config.siteUrl, period.label);
   const { sesMessageId } = await mailBoardOnce({
     label: period.label,
     subject: `Complaints report to the Board: ${period.label}`,

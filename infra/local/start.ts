@@ -41,11 +41,15 @@ import {
   startDynamoDbLocal,
 } from './dynamodb-local.js';
 import { LocalLambdas } from './lambda-runtime.js';
+import { baseUrl } from './listen.js';
 import { startS3 } from './s3/index.js';
 import { startScheduler } from './scheduler/index.js';
 import { startSes } from './ses.js';
 import { startSmtp } from './smtp.js';
-import { startStreamPoller } from './stream-poller.js';
+import {
+  type RunningStreamPoller,
+  startStreamPoller,
+} from './stream-poller.js';
 
 export interface LocalStackOptions {
   readonly host: string;
@@ -81,6 +85,8 @@ export interface LocalStack {
   /** The Scheduler stand-in (move its clock forward). */
   readonly scheduler: Awaited<ReturnType<typeof startScheduler>>;
   readonly ses: Awaited<ReturnType<typeof startSes>>;
+  /** The stream poller, with its local fault hooks (pause, crashNext). */
+  readonly poller: RunningStreamPoller;
   stop(): Promise<void>;
 }
 
@@ -135,7 +141,12 @@ export async function startLocalStack(
     stops.push(async () => client.destroy());
     await ensureTable(client, options.tableName);
 
-    const ses = await startSes({ port: options.sesPort, host: options.host });
+    // Sent mail is kept in the data folder, so the mail page survives a restart.
+    const ses = await startSes({
+      port: options.sesPort,
+      host: options.host,
+      ...(options.inMemory ? {} : { dataDir: data('ses') as string }),
+    });
     stops.push(ses.stop);
 
     // Raw inbound mail, attachments and letter PDFs (S3 in AWS).
@@ -163,6 +174,11 @@ export async function startLocalStack(
       [envKeys.reportsBucket]: REPORTS_BUCKET,
       [envKeys.boardRecipients]: `board@${options.organisationId}.localhost`,
       [envKeys.housingStock]: JSON.stringify(localStock),
+      // The site's origin as the API stand-in will serve it, set now so a
+      // Board report the scheduler replays at start (before the API is
+      // listening) links to the console; replaced by the real one below
+      // once the port is known (the same unless the port is 0).
+      [envKeys.siteUrl]: baseUrl(options.host, options.apiPort),
       [envKeys.scheduleGroup]: SCHEDULE_GROUP,
       [envKeys.deadlineFunctionArn]: functionArn(deadlineTarget),
       [envKeys.schedulerRoleArn]:
@@ -307,6 +323,7 @@ export async function startLocalStack(
       drain: () => poller.drain(),
       scheduler,
       ses,
+      poller,
       stop: stopAll,
     };
   } catch (error) {

@@ -124,6 +124,11 @@ describe('npm start: the monthly Board report', () => {
     expect(board[0]?.destination.to.join(',')).toContain(
       `board@${ORG}.localhost`,
     );
+    // The email links to the console on the local site, not to the bucket.
+    expect(board[0]?.body.html).toContain(
+      `href="${String(stack.urls.site)}/console/reports/${label}/board-report.html"`,
+    );
+    expect(board[0]?.body.html).not.toContain('s3://');
   }, 120_000);
 
   it('npm run report: writes the three files for any period from the local table, or says how to start', async () => {

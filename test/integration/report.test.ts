@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type Channel,
+  type Command,
   type Decision,
   presetById,
   type Resident,
@@ -25,6 +26,7 @@ const ORG = 'report-org';
 const OTHER = 'report-other';
 const BUCKET = 'hearth-reports-test';
 const BOARD = ['board@riverside.example', 'chair@riverside.example'];
+const SITE = 'https://complaints.riverside.example';
 const policy = presetById('code-2024');
 if (policy === undefined) throw new Error('no code-2024 preset');
 
@@ -153,6 +155,7 @@ beforeAll(async () => {
     [envKeys.housingStock]: JSON.stringify([
       { yearFrom: '2026-04-01', asAt: '2027-03-31', LCRA: 4000, LCHO: 1000 },
     ]),
+    [envKeys.siteUrl]: `${SITE}/`,
     AWS_ENDPOINT_URL_DYNAMODB: inject('dynamodbEndpoint'),
     AWS_ENDPOINT_URL_SESV2: ses.endpoint,
     AWS_ENDPOINT_URL_S3: s3.endpoint,
@@ -280,9 +283,20 @@ describe('the Board report function', () => {
     expect(mail[0]?.destination.to.join(',')).toContain(BOARD[0]);
     expect(mail[0]?.destination.to.join(',')).toContain(BOARD[1]);
     expect(mail[0]?.body.html).toContain('CH02');
+    // Links to the period in the staff console (sign-in required), not
+    // to the bucket.
     expect(mail[0]?.body.html).toContain(
-      `s3://${BUCKET}/reports/${ORG}/2026-05/board-report.html`,
+      `<a href="${SITE}/console/reports/2026-05/board-report.html">`,
     );
+    expect(mail[0]?.body.html).toContain(
+      `<a href="${SITE}/console/reports/2026-05/board-report.csv">`,
+    );
+    expect(mail[0]?.body.text).toContain(
+      `${SITE}/console/reports/2026-05/board-report.json`,
+    );
+    expect(mail[0]?.body.html).not.toContain('s3://');
+    expect(mail[0]?.body.html).not.toContain(BUCKET);
+    expect(mail[0]?.body.text).not.toContain('s3://');
     expect(mail[0]?.body.text).toContain(
       'CH01 stage 1: 0.40 per 1,000 homes (2 / 5000)',
     );
@@ -298,6 +312,74 @@ describe('the Board report function', () => {
     expect(again.keys).toEqual(result.keys);
     expect(await ses.sent()).toHaveLength(1);
     expect(await reports.list(`reports/${ORG}/2026-05/`)).toHaveLength(3);
+  });
+
+  it('counts a decline later reopened, and learning recorded at closure, from the histories', async () => {
+    const reference = await seed({ received: '2027-02-01' });
+    const common = {
+      repository,
+      organisationId: ORG,
+      policy: policy as NonNullable<typeof policy>,
+      newId: randomUUID,
+      actor: { kind: 'staff' as const, id: 'manager-kim' },
+      complaintId: reference,
+    };
+    const run = (date: string, command: Command) =>
+      execute({ ...common, now: `${date}T10:00:00.000Z`, command });
+    await run('2027-02-02', {
+      type: 'decline',
+      exclusionCode: 'previously-considered',
+      reasons: 'Answered last year',
+    });
+    await run('2027-02-04', { type: 'reopen', reason: 'New evidence' });
+    await run('2027-02-05', {
+      type: 'acknowledge',
+      stage: 1,
+      definition: {
+        issues: [{ id: 'i1', summary: 'Window', inScope: true }],
+        outcomesSought: ['Replace the window'],
+      },
+    });
+    await run('2027-02-12', {
+      type: 'respond',
+      stage: 1,
+      decisions: [{ issueId: 'i1', decision: 'upheld', reasons: 'Rotten.' }],
+      summary: 'We will replace the window.',
+      remedies: [{ kind: 'apology', description: 'We are sorry.' }],
+      actions: [{ description: 'Replace the frame', dueOn: '2027-02-26' }],
+    });
+    await run('2027-02-15', {
+      type: 'close',
+      reason: 'Answered',
+      learning: 'Frames are surveyed before a <repair> is booked.',
+    });
+    const state = await repository.load(ORG, reference);
+    expect(state?.declination).toBeUndefined();
+
+    await main({ from: '2027-02-01', to: '2027-02-28' });
+
+    const json = await reports.get(`reports/${ORG}/2027-02/board-report.json`);
+    const figures = JSON.parse(String(json?.body));
+    expect(figures.refusals.declined).toBe(1);
+    expect(figures.refusals.declinedByReason).toEqual([
+      expect.objectContaining({ code: 'previously-considered', count: 1 }),
+    ]);
+    expect(figures.tsm.ch01[0].overall.numerator).toBe(1);
+    expect(figures.learning.counts).toEqual({
+      completed: 0,
+      overdue: 1,
+      open: 0,
+    });
+    expect(figures.learning.byCategory[0].notes[0].text).toBe(
+      'Frames are surveyed before a <repair> is booked.',
+    );
+    const html = String(
+      (await reports.get(`reports/${ORG}/2027-02/board-report.html`))?.body,
+    );
+    expect(html).toContain('<h2>Themes and trends</h2>');
+    expect(html).toContain(
+      'Frames are surveyed before a &lt;repair&gt; is booked.',
+    );
   });
 
   it('defaults to the calendar month before today and refuses a bad period', async () => {

@@ -8,6 +8,7 @@ import {
   addMonths,
   type BoardFigures,
   boardFigures,
+  type ComplaintEvent,
   type ComplaintState,
   InvalidInputError,
   isIsoDate,
@@ -76,20 +77,30 @@ export function monthsToRead(period: ReportingPeriod): {
   };
 }
 
+/** Each complaint's history, every event oldest first, by complaint id. */
+export type Histories = ReadonlyMap<string, readonly ComplaintEvent[]>;
+
 /**
  * Each complaint with the policy and working calendar its clocks ran
- * under: the preset it names, or the deployment's policy when that preset
- * is no longer known.
+ * under (the preset it names, or the deployment's policy when that preset
+ * is no longer known), and its history when one was read.
  */
 export function reportingComplaints(
   states: readonly ComplaintState[],
   fallback: Policy,
+  histories: Histories = new Map(),
 ): ReportingComplaint[] {
   return states.map((state) => {
     const named = presetById(state.policy.id);
     const policy =
       named?.version === state.policy.version ? named : (named ?? fallback);
-    return { state, policy, calendar: calendarFor(policy) };
+    const history = histories.get(state.id);
+    return {
+      state,
+      policy,
+      calendar: calendarFor(policy),
+      ...(history === undefined ? {} : { history }),
+    };
   });
 }
 
@@ -148,12 +159,56 @@ export interface ReceivedComplaints {
   ): Promise<ComplaintState[]>;
 }
 
+/** The reporting read and each complaint's events: what the monthly report reads. */
+export interface ReportStore extends ReceivedComplaints {
+  eventsAfter(
+    organisationId: string,
+    complaintId: string,
+    version: number,
+  ): Promise<ComplaintEvent[]>;
+}
+
+/** Histories read at once: enough to be quick, few enough to stay under the table's capacity. */
+export const HISTORY_READS_AT_ONCE = 16;
+
+/**
+ * The history of every complaint among the states (records of other
+ * kinds have no refusals or learning to lose), read a few at a time.
+ * The refusals and the learning are read from histories because
+ * reopening a complaint drops its declination, refusal and closure from
+ * its state, and an escalation drops its closure.
+ */
+export async function historiesOf(
+  store: Pick<ReportStore, 'eventsAfter'>,
+  organisationId: string,
+  states: readonly ComplaintState[],
+): Promise<Histories> {
+  const ids = states
+    .filter((s) => s.classification === 'complaint')
+    .map((s) => s.id);
+  const histories = new Map<string, readonly ComplaintEvent[]>();
+  for (let next = 0; next < ids.length; next += HISTORY_READS_AT_ONCE) {
+    await Promise.all(
+      ids.slice(next, next + HISTORY_READS_AT_ONCE).map(async (id) => {
+        histories.set(id, await store.eventsAfter(organisationId, id, 0));
+      }),
+    );
+  }
+  return histories;
+}
+
+/** The first day of the complaints read for a period (the look-back's first month). */
+export function recordsFrom(period: ReportingPeriod): string {
+  return `${monthsToRead(period).from}-01`;
+}
+
 /**
  * The report for a period from the store: the complaints received from
- * 24 months before it to its end, then `boardReport`.
+ * 24 months before it to its end, with their histories, then
+ * `boardReport`.
  */
 export async function reportFromStore(input: {
-  readonly store: ReceivedComplaints;
+  readonly store: ReportStore;
   readonly organisationId: string;
   readonly fallbackPolicy: Policy;
   readonly stock: readonly StockCount[];
@@ -166,22 +221,46 @@ export async function reportFromStore(input: {
     months.from,
     months.to,
   );
-  return { ...boardReport({ ...input, states }), complaints: states.length };
+  const histories = await historiesOf(
+    input.store,
+    input.organisationId,
+    states,
+  );
+  return {
+    ...boardReport({
+      ...input,
+      states,
+      histories,
+      recordsFrom: recordsFrom(input.period),
+    }),
+    complaints: states.length,
+  };
 }
 
 /** The figures under the TSM 2024 rules, and the HTML, CSV and JSON made from them. */
 export function boardReport(input: {
   readonly states: readonly ComplaintState[];
+  /** Without a complaint's history, its refusals and learning come from its state. */
+  readonly histories?: Histories;
   readonly fallbackPolicy: Policy;
   readonly stock: readonly StockCount[];
   readonly period: ReportingPeriod;
   readonly meta: ReportMeta;
+  /** The first day the complaints given are complete from. */
+  readonly recordsFrom?: string;
 }): BoardReport {
   const figures = boardFigures(
     {
-      complaints: reportingComplaints(input.states, input.fallbackPolicy),
+      complaints: reportingComplaints(
+        input.states,
+        input.fallbackPolicy,
+        input.histories,
+      ),
       stock: input.stock,
       period: input.period,
+      ...(input.recordsFrom === undefined
+        ? {}
+        : { recordsFrom: input.recordsFrom }),
     },
     tsm2024,
   );

@@ -65,6 +65,7 @@ export function figureRows(f: BoardFigures): CsvRow[] {
     ['tsm', 'stock LCRA', f.tsm.stock.asAt, f.tsm.stock.LCRA, null, null],
     ['tsm', 'stock LCHO', f.tsm.stock.asAt, f.tsm.stock.LCHO, null, null],
   ];
+  const { sourcing } = f.tsm;
   for (const part of f.tsm.ch01) {
     const m = `CH01 stage ${part.stage} per 1,000 homes`;
     rows.push(
@@ -72,6 +73,15 @@ export function figureRows(f: BoardFigures): CsvRow[] {
       perThousand('tsm', m, 'LCRA', part.LCRA),
       perThousand('tsm', m, 'LCHO', part.LCHO),
       ['tsm', m, 'other tenure', null, part.otherTenure, null],
+      ['tsm', m, 'counting rules (overall)', sourcing.ch01.status, null, null],
+      [
+        'tsm',
+        m,
+        'counting rules (LCRA, LCHO)',
+        sourcing.ch01Tenure.status,
+        null,
+        null,
+      ],
     );
   }
   for (const part of f.tsm.ch02) {
@@ -80,6 +90,7 @@ export function figureRows(f: BoardFigures): CsvRow[] {
       share('tsm', m, 'within base', part.withinBase),
       share('tsm', m, 'within extension', part.withinExtension),
       share('tsm', m, `published (${f.tsm.ch02Publishes})`, part.published),
+      ['tsm', m, 'counting rules', sourcing.ch02.status, null, null],
     );
   }
   for (const t of f.tsm.targetTimescales) {
@@ -147,6 +158,7 @@ export function figureRows(f: BoardFigures): CsvRow[] {
       ['volumes', `by month: ${m.month}`, 'stage 2', m.stage2, null, null],
     );
   }
+  rows.push(...themeRows(f));
   for (const o of f.outcomes) {
     for (const [basis, counts] of [
       ['by issue', o.byIssue],
@@ -317,6 +329,114 @@ export function figureRows(f: BoardFigures): CsvRow[] {
       null,
     ],
   );
+  rows.push(...learningRows(f));
+  for (const [key, c] of Object.entries(f.rules.citations)) {
+    rows.push([
+      'rules',
+      `citation: ${key}`,
+      `${c.source}, ${c.ref}`,
+      c.status,
+      null,
+      null,
+    ]);
+  }
+  return rows;
+}
+
+/** Themes by category: received now and before, the change, and the uphold shares. */
+function themeRows(f: BoardFigures): CsvRow[] {
+  const t = f.themes;
+  const rows: CsvRow[] = [
+    [
+      'themes',
+      'previous period',
+      t.previousPeriod.label,
+      t.previousPeriod.from,
+      null,
+      null,
+    ],
+    [
+      'themes',
+      'previous period to',
+      t.previousPeriod.label,
+      t.previousPeriod.to,
+      null,
+      null,
+    ],
+    [
+      'themes',
+      'compared',
+      t.previousPeriod.label,
+      t.compared ? 'yes' : 'no',
+      null,
+      null,
+    ],
+  ];
+  for (const c of t.byCategory) {
+    const m = `category: ${c.category}`;
+    for (const stage of [1, 2] as const) {
+      const key = stage === 1 ? 'stage1' : 'stage2';
+      rows.push(
+        ['themes', m, `received stage ${stage}`, c.received[key], null, null],
+        [
+          'themes',
+          m,
+          `previous stage ${stage}`,
+          c.previous?.[key] ?? null,
+          null,
+          null,
+        ],
+        [
+          'themes',
+          m,
+          `change stage ${stage}`,
+          c.change?.[key] ?? null,
+          null,
+          null,
+        ],
+        share(
+          'themes',
+          m,
+          `stage ${stage} % upheld in whole or part`,
+          c.upheld[stage - 1] as Share,
+        ),
+      );
+    }
+  }
+  return rows;
+}
+
+/** Improvement actions by category with their status, and the learning recorded at closure. */
+function learningRows(f: BoardFigures): CsvRow[] {
+  const l = f.learning;
+  const rows: CsvRow[] = [
+    ['learning', 'actions agreed', 'completed', l.counts.completed, null, null],
+    ['learning', 'actions agreed', 'overdue', l.counts.overdue, null, null],
+    ['learning', 'actions agreed', 'open', l.counts.open, null, null],
+    ['learning', 'learning notes', 'all', l.notes, null, null],
+  ];
+  for (const c of l.byCategory) {
+    for (const a of c.actions) {
+      rows.push([
+        'learning',
+        `${a.kind} (${c.category}): ${a.description}`,
+        a.reference,
+        a.status,
+        null,
+        null,
+      ]);
+    }
+    for (const n of c.notes) {
+      rows.push([
+        'learning',
+        `learning (${c.category}) closed ${n.closedOn}`,
+        n.reference,
+        n.text,
+        null,
+        null,
+      ]);
+    }
+  }
   return rows;
 }
 

@@ -6,14 +6,23 @@
 import type {
   BoardFigures,
   Ch02Part,
+  FigureSourcing,
+  ImprovementAction,
   Lateness,
   PerThousand,
   Share,
+  StageCounts,
 } from '@hearth/domain';
 import { formatPounds as pounds } from '@hearth/domain';
 import { escapeHtml as e } from '../escape-html.js';
 import { figure } from './escape.js';
 import { timelinessChart, volumesByMonthChart } from './svg.js';
+
+/** A link in the Board's email: to the staff console, which needs sign-in. */
+export interface ReportLink {
+  readonly text: string;
+  readonly href: string;
+}
 
 export interface ReportMeta {
   /** The landlord's name, as the report's heading says it. */
@@ -62,17 +71,25 @@ const ch02Cell = (
     basis === published ? ' <strong>(published)</strong>' : ''
   }`;
 
-/** The TSM summary: CH01 and CH02 (both bases, which is published) and target timescales. */
+const sourcingRules = (s: FigureSourcing) =>
+  s.rules.map((r) => `${e(r.key)}: ${e(r.status)}`).join('; ');
+
+/**
+ * The TSM summary: CH01 and CH02 (both bases, which is published), how
+ * firmly each figure's counting rules are sourced, and target timescales.
+ */
 export function summaryHtml(f: BoardFigures): string {
+  const { sourcing } = f.tsm;
   const ch01 = table(
     'CH01: complaints received per 1,000 homes',
-    ['Stage', 'Overall', 'LCRA', 'LCHO', 'Other tenure'],
+    ['Stage', 'Overall', 'LCRA', 'LCHO', 'Other tenure', 'Counting rules'],
     f.tsm.ch01.map((p) => [
       `Stage ${p.stage}`,
       per(p.overall),
       per(p.LCRA),
       per(p.LCHO),
       String(p.otherTenure),
+      `overall <strong>${e(sourcing.ch01.status)}</strong>; LCRA and LCHO <strong>${e(sourcing.ch01Tenure.status)}</strong>`,
     ]),
   );
   const ch02 = table(
@@ -82,12 +99,29 @@ export function summaryHtml(f: BoardFigures): string {
       'Responded',
       'Within the base timescale',
       'Within a permitted extension',
+      'Counting rules',
     ],
     f.tsm.ch02.map((p) => [
       `Stage ${p.stage}`,
       String(p.responded),
       ch02Cell(p, 'within-base', f.tsm.ch02Publishes),
       ch02Cell(p, 'within-extension', f.tsm.ch02Publishes),
+      `<strong>${e(sourcing.ch02.status)}</strong>`,
+    ]),
+  );
+  const rules = table(
+    'How firmly the counting rules behind each figure are sourced',
+    ['Figure', 'Weakest rule', 'Each rule'],
+    (
+      [
+        ['CH01 overall', sourcing.ch01],
+        ['CH01 LCRA and LCHO', sourcing.ch01Tenure],
+        ['CH02', sourcing.ch02],
+      ] as const
+    ).map(([name, s]) => [
+      name,
+      `<strong>${e(s.status)}</strong>`,
+      `<span class="note">${sourcingRules(s)}</span>`,
     ]),
   );
   const timescales = table(
@@ -108,8 +142,100 @@ export function summaryHtml(f: BoardFigures): string {
     `CH02 publishes the <strong>${e(f.tsm.ch02Publishes)}</strong> figure; both are shown.</p>` +
     ch01 +
     ch02 +
+    '<p class="note">Counting rules: a figure is as firm as the weakest rule it rests on. ' +
+    '<strong>verified</strong>: read in the source, safe to publish; <strong>corroborated</strong>: said by landlords or a sister code; ' +
+    '<strong>secondary</strong>: read in a summary; <strong>unverified</strong>: not found. ' +
+    'Check any figure not verified against the RSH TSM Technical Requirements before publishing it.</p>' +
+    rules +
     timescales
   );
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const stages = (c: StageCounts | null) =>
+  c === null ? 'n/a' : `${c.stage1} / ${c.stage2}`;
+const changes = (c: StageCounts | null) =>
+  c === null ? 'n/a' : `${signed(c.stage1)} / ${signed(c.stage2)}`;
+
+/** Themes and trends by category (Code 9.4, 9.7). */
+export function themesHtml(f: BoardFigures): string {
+  const t = f.themes;
+  const before = `${e(t.previousPeriod.label)} (${e(t.previousPeriod.from)} to ${e(t.previousPeriod.to)})`;
+  return (
+    '<h2>Themes and trends</h2>' +
+    `<p class="note">Categories ranked by complaints received (accepted at stage 1, then stage 2). ${
+      t.compared
+        ? `Changes are differences in counts against ${before}, not ratings (Code 3.3).`
+        : `No comparison with ${before}: the complaints held do not cover all of it.`
+    } Upheld means upheld in whole or in part, of the responses sent in the period. ` +
+    'Complaints are grouped by category only: the record holds no non-personal key for a resident or a home.</p>' +
+    table(
+      'Complaints by category',
+      [
+        'Category',
+        'Received (stage 1 / stage 2)',
+        'Previous period',
+        'Change',
+        'Stage 1 upheld',
+        'Stage 2 upheld',
+      ],
+      t.byCategory.map((c) => [
+        e(c.category),
+        stages(c.received),
+        stages(c.previous),
+        changes(c.change),
+        pct(c.upheld[0]),
+        pct(c.upheld[1]),
+      ]),
+    )
+  );
+}
+
+const KIND_TEXT: Record<ImprovementAction['kind'], string> = {
+  action: 'action',
+  'policy-change': 'policy, procedure or practice change',
+};
+
+/** The service improvements agreed and the learning recorded (Code 9.1–9.3). */
+export function learningHtml(f: BoardFigures): string {
+  const l = f.learning;
+  const total = l.counts.completed + l.counts.overdue + l.counts.open;
+  const parts = [
+    '<h2>Learning and service improvements</h2>',
+    `<p>${plural(total, 'action')} agreed in responses in the period: ${l.counts.completed} completed, ` +
+      `${l.counts.overdue} overdue and ${l.counts.open} open at the period end. ` +
+      `${plural(l.notes, 'learning note')} recorded at closure.</p>`,
+    '<p class="note">The complaint record does not mark which actions are service improvements, so every action agreed in a response is listed, with remedies that change a policy, procedure or practice (Code 7.1).</p>',
+  ];
+  if (l.byCategory.length === 0) {
+    parts.push('<p>None in the period.</p>');
+  }
+  for (const c of l.byCategory) {
+    parts.push(
+      `<h3>${e(c.category)}</h3>`,
+      table(
+        c.actions.length === 0
+          ? 'Actions agreed'
+          : `Actions agreed (${c.counts.completed} completed, ${c.counts.overdue} overdue, ${c.counts.open} open)`,
+        ['Reference', 'Kind', 'Action', 'Agreed', 'Due', 'At the period end'],
+        c.actions.map((a) => [
+          e(a.reference),
+          KIND_TEXT[a.kind],
+          e(a.description),
+          e(a.recordedOn),
+          a.dueOn === null ? 'no date' : e(a.dueOn),
+          a.completedOn === null ? a.status : `${a.status} ${e(a.completedOn)}`,
+        ]),
+      ),
+      table(
+        'Learning recorded at closure',
+        ['Reference', 'Closed', 'Learning'],
+        c.notes.map((n) => [e(n.reference), e(n.closedOn), e(n.text)]),
+      ),
+    );
+  }
+  return parts.join('');
 }
 
 const lateRows = (items: readonly Lateness[]) =>
@@ -155,6 +281,8 @@ export function reportHtml(f: BoardFigures, meta: ReportMeta): string {
     `<figure>${volumesByMonthChart(f.volumes)}</figure>`,
   );
 
+  sections.push(themesHtml(f));
+
   sections.push(
     '<h2>Outcomes</h2>',
     table(
@@ -197,6 +325,7 @@ export function reportHtml(f: BoardFigures, meta: ReportMeta): string {
 
   sections.push(
     '<h2>Refusals</h2>',
+    '<p class="note">Counted on the date of the decision. A complaint declined and later reopened stays in the period it was declined in, and is in CH01 once accepted.</p>',
     table(
       `Complaints not accepted (${f.refusals.declined})`,
       ['Reason', 'Count'],
@@ -268,6 +397,8 @@ export function reportHtml(f: BoardFigures, meta: ReportMeta): string {
     `<p>Open at the period end: ${f.openAtPeriodEnd.stage1.length} at stage 1, ${f.openAtPeriodEnd.stage2.length} at stage 2.</p>`,
   );
 
+  sections.push(learningHtml(f));
+
   sections.push(
     '<h2>Rules</h2>',
     `<p class="note">Figures produced under ${e(f.rules.id)} version ${e(f.rules.version)}. ` +
@@ -294,20 +425,45 @@ export function reportHtml(f: BoardFigures, meta: ReportMeta): string {
   );
 }
 
-/** The Board's email: the TSM summary and where the full report is kept. */
+/**
+ * The links to a period's report in the staff console: the HTML to read
+ * and the CSV and JSON to download, at
+ * `<site>/console/reports/<label>/board-report.<format>`, and the list of
+ * every period. The console asks for sign-in (managers and the MRC), so a
+ * forwarded email exposes nothing.
+ */
+export function consoleReportLinks(
+  siteUrl: string,
+  label: string,
+): ReportLink[] {
+  const reports = `${siteUrl.replace(/\/+$/, '')}/console/reports`;
+  const file = (format: string) =>
+    `${reports}/${encodeURIComponent(label)}/board-report.${format}`;
+  return [
+    { text: 'Read the report', href: file('html') },
+    { text: 'Download the figures (CSV)', href: file('csv') },
+    { text: 'Download the figures (JSON)', href: file('json') },
+    { text: 'Every Board report', href: reports },
+  ];
+}
+
+const SIGN_IN =
+  'The links open the staff console, which asks you to sign in (managers and the Member Responsible for Complaints).';
+
+/** The Board's email: the TSM summary and links to the full report in the console. */
 export function emailHtml(
   f: BoardFigures,
   meta: ReportMeta,
-  links: readonly string[],
+  links: readonly ReportLink[],
 ): string {
   return (
     `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><style>${STYLE}</style></head><body>` +
     `<h1>${e(`Complaints report to the Board: ${f.period.label}`)}</h1>` +
     `<p>${e(meta.landlord)}. Complaints from ${e(f.period.from)} to ${e(f.period.to)}.</p>` +
     summaryHtml(f) +
-    `<p>The full report (HTML, CSV and JSON) is stored at:</p><ul>${links
-      .map((l) => `<li>${e(l)}</li>`)
-      .join('')}</ul></body></html>`
+    `<p>The full report, with themes, learning and every table:</p><ul>${links
+      .map((l) => `<li><a href="${e(l.href)}">${e(l.text)}</a></li>`)
+      .join('')}</ul><p class="note">${e(SIGN_IN)}</p></body></html>`
   );
 }
 
@@ -315,7 +471,11 @@ const percentText = (percent: number | null) =>
   percent === null ? 'n/a' : `${figure(percent)}%`;
 
 /** The email's plain-text part. */
-export function emailText(f: BoardFigures, links: readonly string[]): string {
+export function emailText(
+  f: BoardFigures,
+  links: readonly ReportLink[],
+): string {
+  const { sourcing } = f.tsm;
   const lines = [
     `Complaints report to the Board: ${f.period.label} (${f.period.from} to ${f.period.to})`,
     '',
@@ -328,9 +488,12 @@ export function emailText(f: BoardFigures, links: readonly string[]): string {
         `CH02 stage ${p.stage}: ${percentText(p.published.percent)} published (${f.tsm.ch02Publishes}); ` +
         `within base ${percentText(p.withinBase.percent)}, within extension ${percentText(p.withinExtension.percent)}`,
     ),
+    `Counting rules: CH01 ${sourcing.ch01.status} (LCRA and LCHO ${sourcing.ch01Tenure.status}), CH02 ${sourcing.ch02.status}; check any figure not verified before publishing it.`,
     '',
     'The full report:',
-    ...links,
+    ...links.map((l) => `${l.text}: ${l.href}`),
+    '',
+    SIGN_IN,
   ];
   return `${lines.join('\n')}\n`;
 }

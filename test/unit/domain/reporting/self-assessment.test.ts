@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Approval,
+  approvalProblems,
   approve,
   type BoardFigures,
   boardFigures,
@@ -281,6 +282,42 @@ describe('approval', () => {
     if (result.ok) return;
     expect(result.rejection.code).toBe('SELF_ASSESSMENT.EXPLANATION_MISSING');
     expect(result.rejection.message).toContain('1.2, 2.3');
+  });
+
+  it('names every row that stops it, both kinds at once, in the form’s order', () => {
+    const lhp = selfAssessment({
+      policy: lhp2022,
+      figures,
+      evidence: { ...everything, '2.3': '', '1.2': '', '3.2': ' ' },
+    });
+    const result = approve(lhp, board);
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.rejection.code).toBe('SELF_ASSESSMENT.EVIDENCE_MISSING');
+    expect(result.problems).toEqual(approvalProblems(lhp));
+    expect(result.problems).toEqual([
+      {
+        clause: '1.2',
+        code: 'SELF_ASSESSMENT.EXPLANATION_MISSING',
+        message: 'Clause 1.2 does not comply: explain why, and by when it will',
+      },
+      {
+        clause: '2.3',
+        code: 'SELF_ASSESSMENT.EXPLANATION_MISSING',
+        message: 'Clause 2.3 does not comply: explain why, and by when it will',
+      },
+      {
+        clause: '3.2',
+        code: 'SELF_ASSESSMENT.EVIDENCE_MISSING',
+        message: 'Clause 3.2 needs evidence: say how the requirement is met',
+      },
+    ]);
+    expect(
+      approvalProblems(
+        selfAssessment({ policy: code2024, figures, evidence: everything }),
+      ),
+    ).toEqual([]);
   });
 
   it('is refused without who approved it', () => {
