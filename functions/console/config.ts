@@ -1,14 +1,17 @@
 /**
  * The console's configuration: where it is served and where staff sign
  * in (the user pool's hosted UI, its app client and issuer), the letters
- * bucket it reads PDFs from, the reports bucket it lists the Board's
- * reports from, and the landlord as previewed letters sign it. Parsed once at cold start; a bad environment fails the container.
+ * bucket it reads PDFs from, the reports bucket it lists and writes the
+ * Board's reports in, the homes owned (for the self-assessment's and the
+ * annual report's figures), and the landlord as previewed letters sign
+ * it. Parsed once at cold start; a bad environment fails the container.
  */
-import type { LandlordContact } from '@hearth/domain';
+import type { LandlordContact, StockCount } from '@hearth/domain';
 import { z } from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 import { landlordEnvSchema, landlordOf } from '../shared/landlord.js';
+import { parseStock } from '../shared/report/build.js';
 
 const origin = z
   .url({ protocol: /^https?$/ })
@@ -25,6 +28,7 @@ const schema = landlordEnvSchema.extend({
   [envKeys.authIssuer]: origin,
   [envKeys.lettersBucket]: bucketName,
   [envKeys.reportsBucket]: bucketName,
+  [envKeys.housingStock]: z.string().min(2),
 });
 
 export interface ConsoleSettings {
@@ -37,6 +41,8 @@ export interface ConsoleSettings {
   readonly lettersBucket: string;
   readonly reportsBucket: string;
   readonly landlord: LandlordContact;
+  /** Homes owned per reporting year: the figures' CH01 denominator. */
+  readonly stock: readonly StockCount[];
 }
 
 /** Parses the console's variables; throws naming each bad one. */
@@ -52,6 +58,7 @@ export function consoleSettings(
     lettersBucket: v[envKeys.lettersBucket],
     reportsBucket: v[envKeys.reportsBucket],
     landlord: landlordOf(v),
+    stock: parseStock(v[envKeys.housingStock]),
   };
 }
 

@@ -13,8 +13,9 @@ import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
 } from 'aws-lambda';
+import { DynamoDbSelfAssessmentRepository } from '../shared/adapters/dynamodb/self-assessment-repository.js';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
-import { s3 } from '../shared/clients.js';
+import { documents, s3 } from '../shared/clients.js';
 import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { consoleConfig } from './config.js';
@@ -28,6 +29,10 @@ const deps: ConsoleDeps = {
   repository: repositoryFor(config.tableName),
   letters: new S3ObjectStore(s3, config.lettersBucket),
   reports: new S3ObjectStore(s3, config.reportsBucket),
+  assessments: new DynamoDbSelfAssessmentRepository({
+    client: documents,
+    tableName: config.tableName,
+  }),
   sessions: sessionVerifier(config),
   newId: randomUUID,
   logger,

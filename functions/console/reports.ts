@@ -2,18 +2,20 @@
  * The Board reports: the reports stored for the signed-in staff member's
  * organisation (`reports/<org>/<period-label>/board-report.*` in the
  * reports bucket), newest period first, each to view as HTML or download
- * as CSV or JSON. For managers and the Member Responsible for Complaints
- * only. The period label is checked strictly before any key is made, so
- * nothing from the path but a label reaches S3.
+ * as CSV or JSON, whether the monthly run or a manager made it. For
+ * managers and the Member Responsible for Complaints only. The period
+ * label is checked strictly before any key is made, so nothing from the
+ * path but a label reaches S3.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { NotFoundError } from '../shared/middleware/problem-json.js';
 import type { Caller } from './case-routes.js';
-import { page } from './view.js';
+import { NEW_REPORT_PATH } from './generate-report.js';
+import { isManager, page } from './view.js';
 
 export interface ReportsDeps {
-  readonly reports: Pick<ObjectStore, 'get' | 'list'>;
+  readonly reports: Pick<ObjectStore, 'get' | 'list' | 'put'>;
 }
 
 const FORMATS = ['html', 'csv', 'json'] as const;
@@ -88,6 +90,8 @@ export async function reportsPage(
     title: 'Board reports',
     section: 'reports',
     reports,
+    // Managers may make one for any period (generate-report.ts).
+    newReport: isManager(caller.staff) ? NEW_REPORT_PATH : undefined,
   });
 }
 

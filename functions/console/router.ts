@@ -1,7 +1,8 @@
 /**
  * The console's routes within /console: sign-in and sign-out first (no
  * session needed), then every other page behind a verified session, with
- * cross-site posts refused and the MRC's posts refused. Errors become HTML
+ * cross-site posts refused and the MRC's posts refused (but for approving
+ * the self-assessment). Errors become HTML
  * pages; nothing internal is shown.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -21,9 +22,21 @@ import {
   newNonce,
   redirect,
 } from '../shared/pages/http.js';
+import {
+  annualReportPage,
+  annualReportRoute,
+  saveAnnualReport,
+} from './annual-report.js';
 import { act, type Caller, doneNotice, showCase } from './case-routes.js';
 import type { ConsoleConfig } from './config.js';
+import {
+  type GenerateDeps,
+  generateReport,
+  NEW_REPORT_PATH,
+  newReportPage,
+} from './generate-report.js';
 import { FLASH_COOKIE, logComplaint, logPage } from './log.js';
+import { longFormOf } from './long-form.js';
 import {
   letterPdf,
   letterRoute,
@@ -38,6 +51,16 @@ import {
   reportRoute,
   reportsPage,
 } from './reports.js';
+import {
+  type AssessmentDeps,
+  approveAssessment,
+  assessmentPage,
+  assessmentYears,
+  isApprovalPath,
+  newDraft,
+  saveAssessment,
+  selfAssessmentRoute,
+} from './self-assessment.js';
 import {
   beginSignIn,
   clearCookie,
@@ -56,7 +79,13 @@ import {
   page,
 } from './view.js';
 
-export interface ConsoleDeps extends PrintDeps, ReportsDeps {
+export interface ConsoleDeps
+  extends PrintDeps,
+    ReportsDeps,
+    AssessmentDeps,
+    GenerateDeps {
+  readonly repository: PrintDeps['repository'];
+  readonly reports: ReportsDeps['reports'];
   readonly config: ConsoleConfig;
   readonly sessions: ReturnType<typeof sessionVerifier>;
   readonly logger: Logger;
@@ -157,7 +186,13 @@ async function dispatch(
   }
   const { staff } = session;
   if (staff.roles.length === 0) throw new ForbiddenError('No console role');
-  if (method === 'POST' && !canAct(staff)) {
+  // The MRC reads and does not act, but may approve the self-assessment
+  // for the governing body, whose member they are.
+  if (
+    method === 'POST' &&
+    !canAct(staff) &&
+    !(canSeeReports(staff) && isApprovalPath(path))
+  ) {
     throw new ForbiddenError('The MRC reads but does not act');
   }
   const kit: PageKit = { ...bare, staff };
@@ -237,6 +272,53 @@ async function dispatch(
   }
   if (letter?.what === 'posted' && method === 'POST') {
     return markPosted(deps, caller, letter.reference, letter.rest);
+  }
+  if (path === NEW_REPORT_PATH) {
+    if (method === 'GET') return newReportPage(caller);
+    if (method === 'POST') return generateReport(deps, caller, formOf(event));
+  }
+  const assessment = selfAssessmentRoute(path);
+  if (assessment !== undefined) {
+    if (!canSeeReports(staff)) {
+      throw new ForbiddenError(
+        'The self-assessment is for managers and the MRC',
+      );
+    }
+    const { slug, part } = assessment;
+    if (slug === undefined) {
+      if (method === 'GET') {
+        return assessmentYears(deps, caller, 'self-assessment');
+      }
+    } else if (method === 'GET' && part !== 'approve' && part !== 'new-draft') {
+      return assessmentPage(
+        deps,
+        caller,
+        slug,
+        query,
+        part === 'pdf' ? 'pdf' : 'page',
+      );
+    } else if (method === 'POST' && part !== 'pdf') {
+      const form = longFormOf(event);
+      if (part === 'approve')
+        return approveAssessment(deps, caller, slug, form);
+      if (part === 'new-draft') return newDraft(deps, caller, slug, form);
+      return saveAssessment(deps, caller, slug, form);
+    }
+  }
+  const annual = annualReportRoute(path);
+  if (annual !== undefined) {
+    if (!canSeeReports(staff)) {
+      throw new ForbiddenError('The annual report is for managers and the MRC');
+    }
+    const { slug, pdf } = annual;
+    if (slug === undefined) {
+      if (method === 'GET')
+        return assessmentYears(deps, caller, 'annual-report');
+    } else if (method === 'GET') {
+      return annualReportPage(deps, caller, slug, query, pdf ? 'pdf' : 'page');
+    } else if (method === 'POST' && pdf === undefined) {
+      return saveAnnualReport(deps, caller, slug, longFormOf(event));
+    }
   }
   if (method === 'GET' && path.startsWith('/console/reports')) {
     const report = reportRoute(path);

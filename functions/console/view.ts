@@ -9,7 +9,15 @@ import { htmlResponse } from '../shared/pages/http.js';
 import { render } from '../shared/pages/render.js';
 import type { Staff } from '../shared/staff.js';
 
-export type Section = 'queue' | 'log' | 'print' | 'reports' | 'case' | 'none';
+export type Section =
+  | 'queue'
+  | 'log'
+  | 'print'
+  | 'reports'
+  | 'self-assessment'
+  | 'annual-report'
+  | 'case'
+  | 'none';
 
 export interface PageKit {
   readonly nonce: string;
@@ -19,9 +27,17 @@ export interface PageKit {
   readonly staff?: Staff;
 }
 
-/** Managers and the MRC see the Board's reports; officers do not. */
+/**
+ * Managers and the MRC see the Board's reports, the self-assessment and
+ * the annual report; officers do not.
+ */
 export function canSeeReports(staff: Staff | undefined): boolean {
   return staff?.roles.some((r) => r === 'manager' || r === 'mrc') ?? false;
+}
+
+/** Managers write the self-assessment and annual report and make reports. */
+export function isManager(staff: Staff | undefined): boolean {
+  return staff?.roles.includes('manager') ?? false;
 }
 
 /** The staff member may change cases (the MRC only reads). */
@@ -53,6 +69,16 @@ function navigation(section: Section, staff: Staff | undefined) {
             href: '/console/reports',
             text: 'Board reports',
             current: section === 'reports',
+          },
+          {
+            href: '/console/self-assessment',
+            text: 'Self-assessment',
+            current: section === 'self-assessment',
+          },
+          {
+            href: '/console/annual-report',
+            text: 'Annual report',
+            current: section === 'annual-report',
           },
         ]
       : []),

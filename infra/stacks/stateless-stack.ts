@@ -168,8 +168,11 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
   },
   console: {
     description:
-      'Staff console pages: queue, case, actions, print queue, Board reports',
+      'Staff console pages: queue, case, actions, print queue, Board reports, self-assessment, annual report',
     table: 'RW',
+    // The self-assessment, the annual report and a Board report made on
+    // demand read the year's complaints as the monthly report does.
+    batchRead: true,
     env: [
       envKeys.siteUrl,
       envKeys.authUrl,
@@ -181,14 +184,25 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
       envKeys.landlordName,
       envKeys.landlordAddress,
       envKeys.landlordPhone,
+      envKeys.housingStock,
     ],
     // Letter previews and the print queue read the letters' PDFs; the
-    // Board reports page lists and reads the stored reports.
+    // Board reports page lists and reads the stored reports, and a
+    // manager's report for any period is written beside them.
     objects: [
       { bucket: 'letters', read: ['letters/'] },
-      { bucket: 'reports', read: ['reports/'], list: ['reports/'] },
+      {
+        bucket: 'reports',
+        read: ['reports/'],
+        list: ['reports/'],
+        write: ['reports/'],
+      },
     ],
     pages: true,
+    // The figures read a year's complaints and their histories; an HTTP
+    // API waits 30 seconds at most for a response.
+    memorySize: 1024,
+    timeout: Duration.seconds(29),
   },
   sweep: {
     description: 'Daily: re-creates any deadline schedule that is missing',
@@ -208,6 +222,8 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
       envKeys.landlordName,
       envKeys.boardRecipients,
       envKeys.housingStock,
+      // The Board's email links to the console's report pages.
+      envKeys.siteUrl,
     ],
     objects: { bucket: 'reports', write: ['reports/'] },
     sendsMail: true,

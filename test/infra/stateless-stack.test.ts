@@ -612,21 +612,45 @@ describe('the pages', () => {
     });
   });
 
-  it('lets console read only letters/ of the letters bucket and reports/ of the reports bucket, and write no object', () => {
+  it('lets console read only letters/ of the letters bucket, read and write only reports/ of the reports bucket', () => {
     const s3 = policyOf(permissionsId('console')).filter((s) =>
       actionsOf(s).some((a) => a.startsWith('s3:')),
     );
     const reading = s3.filter((s) => actionsOf(s).includes('s3:GetObject'));
+    const writing = s3.filter((s) => actionsOf(s).includes('s3:PutObject'));
 
     expect(s3.flatMap(actionsOf).sort()).toEqual([
       's3:GetObject',
       's3:GetObject',
       's3:ListBucket',
+      's3:PutObject',
     ]);
     expect(reading.flatMap(resourcesOf).map(nagName).sort()).toEqual([
       expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
       expect.stringMatching(/ReportsBucket.*\/reports\/\*$/),
     ]);
+    expect(writing).toHaveLength(1);
+    expect(actionsOf(writing[0] as Statement)).toEqual(['s3:PutObject']);
+    expect(resourcesOf(writing[0] as Statement).map(nagName)).toEqual([
+      expect.stringMatching(/ReportsBucket.*\/reports\/\*$/),
+    ]);
+  });
+
+  it('lets console batch-read only the table, and gives it the homes owned for the figures', () => {
+    const batch = policyOf(permissionsId('console')).filter((s) =>
+      actionsOf(s).includes('dynamodb:BatchGetItem'),
+    );
+    const env = (template.toJSON().Resources[functionId('console')] as Resource)
+      .Properties.Environment as { Variables: Record<string, unknown> };
+
+    expect(batch).toHaveLength(1);
+    expect(actionsOf(batch[0] as Statement)).toEqual(['dynamodb:BatchGetItem']);
+    expect(resourcesOf(batch[0] as Statement)).toHaveLength(1);
+    expect(JSON.parse(String(env.Variables.HEARTH_HOUSING_STOCK))).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ yearFrom: expect.any(String) }),
+      ]),
+    );
   });
 
   it('lets console list the reports bucket under reports/ only, and gives it the bucket name', () => {

@@ -1,7 +1,8 @@
 /**
  * zod contracts for what crosses a function boundary or sits in storage:
- * the complaint's state item, its event items (events and outbox intents)
- * and the Scheduler payload for the deadline job. Each schema is checked at
+ * the complaint's state item, its event items (events and outbox intents),
+ * the Scheduler payload for the deadline job, and each year's
+ * self-assessment and annual report. Each schema is checked at
  * compile time against the domain type it stores (`drift.ts`).
  */
 export * from './api-event.schema.js';
@@ -18,4 +19,5 @@ export {
 export * from './intent.schema.js';
 export * from './primitives.js';
 export * from './schedule-input.schema.js';
+export * from './self-assessment.schema.js';
 export { formatPath, parseRow, StoredRowError } from './stored-row.js';

@@ -75,7 +75,39 @@ export const keys = {
   }),
   /** Idempotency records' partition (Powertools' static partition key). */
   idempotency: (organisationId: string) => `${org(organisationId)}#IDEMPOTENCY`,
+  /**
+   * One draft of a reporting year's self-assessment (Code 8): every year
+   * and draft of an organisation in one small partition, drafts in order.
+   */
+  selfAssessment: (organisationId: string, year: number, draft: number) => {
+    if (!Number.isInteger(draft) || draft < 1) {
+      throw new Error(`Invalid draft: ${JSON.stringify(draft)}`);
+    }
+    return {
+      pk: `${org(organisationId)}#SELF_ASSESSMENT`,
+      sk: `${selfAssessmentYear(year)}${String(draft).padStart(VERSION_DIGITS, '0')}`,
+    };
+  },
+  /** The sort-key prefix of one year's drafts (to find the latest). */
+  selfAssessmentYear: (year: number) => selfAssessmentYear(year),
+  /** What staff add to a reporting year's annual report (Code 8.1–8.2). */
+  annualReport: (organisationId: string, year: number) => ({
+    pk: `${org(organisationId)}#ANNUAL_REPORT`,
+    sk: `YEAR#${reportingYearOf(year)}`,
+  }),
 } as const;
+
+/** A reporting year as its first calendar year, four digits. */
+function reportingYearOf(year: number): string {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) {
+    throw new Error(`Invalid reporting year: ${JSON.stringify(year)}`);
+  }
+  return String(year);
+}
+
+function selfAssessmentYear(year: number): string {
+  return `YEAR#${reportingYearOf(year)}#DRAFT#`;
+}
 
 /** What an item is, so the stream filter lets only event items through. */
 export const itemKinds = {
@@ -83,4 +115,6 @@ export const itemKinds = {
   event: 'event',
   counter: 'counter',
   rate: 'rate',
+  selfAssessment: 'self-assessment',
+  annualReport: 'annual-report',
 } as const;
