@@ -13,6 +13,7 @@ import {
   rgb,
   StandardFonts,
 } from 'pdf-lib';
+import { winAnsiSanitiser, wrap } from '../shared/pdf/text.js';
 import type { Block, PrintableDocument } from './documents.js';
 
 const MM = 72 / 25.4;
@@ -24,83 +25,6 @@ const RULE = rgb(0.69, 0.71, 0.72);
 const SIZE = { title: 18, heading: 14, subheading: 11.5, body: 10, footer: 8 };
 const LEADING = 1.4;
 const CELL_PAD = 4;
-
-// Letters with no decomposition to fall back on, as the letters' PDFs map them.
-const LOOKALIKES: Readonly<Record<string, string>> = {
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ħ: 'h',
-  Ħ: 'H',
-  ı: 'i',
-  ŧ: 't',
-  Ŧ: 'T',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2212': '-',
-};
-
-/** Emoji and their parts, marks and invisible characters: dropped. */
-const DROP =
-  /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\p{M}|\p{Cf}|\p{Cc})$/u;
-
-/**
- * Text the standard fonts can draw: what the font has stays; a letter it
- * lacks becomes its plain letter (ł → l, ą → a) or `?`; emoji, control
- * and invisible characters go, so no staff text can stop a document
- * printing.
- *
- * @example
- * drawable(font.getCharacterSet())('Łódź 🏠'); // 'Lódz '
- */
-export function drawable(characterSet: Iterable<number>) {
-  const has = new Set(characterSet);
-  const drawn = (text: string) =>
-    [...text].every((c) => has.has(c.codePointAt(0) ?? -1));
-  return (text: string): string =>
-    Array.from(text, (char) => {
-      const lookalike = LOOKALIKES[char];
-      if (lookalike !== undefined) return lookalike;
-      if (/^\s$/u.test(char)) return ' ';
-      if (DROP.test(char)) return '';
-      if (drawn(char)) return char;
-      const plain = char.normalize('NFKD').replace(/\p{M}/gu, '');
-      return plain !== '' && drawn(plain) ? plain : '?';
-    }).join('');
-}
-
-/** Greedy word wrap; a word wider than the line is broken by characters. */
-export function wrap(
-  text: string,
-  font: PDFFont,
-  size: number,
-  width: number,
-): string[] {
-  const fits = (line: string) => font.widthOfTextAtSize(line, size) <= width;
-  const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let current = '';
-    for (const word of paragraph.split(/ +/).filter(Boolean)) {
-      const candidate = current === '' ? word : `${current} ${word}`;
-      if (fits(candidate)) {
-        current = candidate;
-        continue;
-      }
-      if (current !== '') lines.push(current);
-      current = '';
-      for (const char of word) {
-        if (current !== '' && !fits(current + char)) {
-          lines.push(current);
-          current = '';
-        }
-        current += char;
-      }
-    }
-    lines.push(current);
-  }
-  return lines;
-}
 
 interface Fonts {
   readonly regular: PDFFont;
@@ -119,7 +43,7 @@ class Pages {
   constructor(doc: PDFDocument, fonts: Fonts) {
     this.doc = doc;
     this.fonts = fonts;
-    this.clean = drawable(fonts.regular.getCharacterSet());
+    this.clean = winAnsiSanitiser(fonts.regular.getCharacterSet());
   }
 
   /** Starts a new page unless `height` more points fit on this one; true if it did. */

@@ -14,6 +14,7 @@ import {
   rgb,
   StandardFonts,
 } from 'pdf-lib';
+import { winAnsiSanitiser, wrap } from '../shared/pdf/text.js';
 import { bodyBlocks, type LetterBlock, paragraphParts } from './layout.js';
 
 const MM = 72 / 25.4;
@@ -35,71 +36,6 @@ export const PRINT_SIZES: Readonly<Record<'standard' | 'large', Sizes>> = {
   standard: { body: 12, heading: 14, title: 16, footer: 9 },
   large: { body: 16, heading: 19, title: 22, footer: 14 },
 };
-
-// Letters the standard fonts lack, with no decomposition to fall back on.
-const LOOKALIKES: Record<string, string> = {
-  ł: 'l',
-  Ł: 'L',
-  đ: 'd',
-  Đ: 'D',
-  ħ: 'h',
-  Ħ: 'H',
-  ı: 'i',
-  ŀ: 'l',
-  Ŀ: 'L',
-  ŧ: 't',
-  Ŧ: 'T',
-  ŋ: 'n',
-  Ŋ: 'N',
-  ĸ: 'k',
-  ə: 'e',
-  Ə: 'E',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2015': '\u2014',
-  '\u2212': '-',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2039': '<',
-  '\u203a': '>',
-  '\u2044': '/',
-  '\t': '    ',
-};
-
-/** Invisible or decorative: emoji, their joiners and modifiers, marks. */
-const DROP =
-  /^(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\p{M}|\p{Cf}|\p{Cc})$/u;
-
-/**
- * A function that brings text into a font's character set: characters it
- * has stay; letters it lacks become their nearest plain letter (ł → l,
- * ą → a); emoji and invisible characters go; anything else becomes `?`.
- * It never throws, so a resident's words can never stop a letter printing.
- *
- * @example
- * const clean = winAnsiSanitiser(font.getCharacterSet());
- * clean('Łódź 🏠'); // 'Lódz ' (ó is in WinAnsi)
- */
-export function winAnsiSanitiser(
-  characterSet: Iterable<number>,
-): (text: string) => string {
-  const has = new Set(characterSet);
-  const encodable = (text: string) =>
-    [...text].every((char) => has.has(char.codePointAt(0) ?? -1));
-  const one = (char: string): string => {
-    const lookalike = LOOKALIKES[char];
-    if (lookalike !== undefined) return lookalike;
-    // Soft hyphens, zero-width spaces and joiners, byte-order marks.
-    if (/^\p{Cf}$/u.test(char)) return '';
-    if (has.has(char.codePointAt(0) ?? -1)) return char;
-    if (DROP.test(char)) return '';
-    if (/^\s$/u.test(char)) return ' ';
-    const plain = char.normalize('NFKD').replace(/\p{M}/gu, '');
-    return plain !== '' && encodable(plain) ? plain : '?';
-  };
-  return (text) => Array.from(text, one).join('');
-}
 
 interface Fonts {
   readonly regular: PDFFont;
@@ -214,37 +150,6 @@ class Typesetter {
       this.line(line, { font, size, indent: index === 0 ? first : rest });
     });
   }
-}
-
-/** Greedy word wrap; a word wider than the line is broken by characters. */
-function wrap(
-  text: string,
-  font: PDFFont,
-  size: number,
-  widthOf: (line: number) => number,
-): string[] {
-  const fits = (candidate: string, index: number) =>
-    font.widthOfTextAtSize(candidate, size) <= widthOf(index);
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/ +/).filter(Boolean)) {
-    const candidate = current === '' ? word : `${current} ${word}`;
-    if (fits(candidate, lines.length)) {
-      current = candidate;
-      continue;
-    }
-    if (current !== '') lines.push(current);
-    current = '';
-    for (const char of word) {
-      if (current !== '' && !fits(current + char, lines.length)) {
-        lines.push(current);
-        current = '';
-      }
-      current += char;
-    }
-  }
-  if (current !== '' || lines.length === 0) lines.push(current);
-  return lines;
 }
 
 /**

@@ -10,8 +10,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   printCopies,
   renderLetterPdf,
-  winAnsiSanitiser,
 } from '../../../../functions/letters/pdf.js';
+import { winAnsiSanitiser } from '../../../../functions/shared/pdf/text.js';
 import {
   aHostileAcknowledgement,
   anAcknowledgement,
