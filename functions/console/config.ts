@@ -7,7 +7,7 @@
  * it. Parsed once at cold start; a bad environment fails the container.
  */
 import type { LandlordContact, StockCount } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 import { landlordEnvSchema, landlordOf } from '../shared/landlord.js';

@@ -15,7 +15,8 @@ import type {
 } from 'aws-lambda';
 import { DynamoDbSelfAssessmentRepository } from '../shared/adapters/dynamodb/self-assessment-repository.js';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
-import { documents, s3 } from '../shared/clients.js';
+import { documents } from '../shared/clients/dynamodb.js';
+import { s3 } from '../shared/clients/s3.js';
 import { functionLogger } from '../shared/logger.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { consoleConfig } from './config.js';

@@ -4,7 +4,7 @@
  * stage, handler and channel with a GET form that works without script.
  */
 import type { IsoDate, Policy } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import type {
   QueueItem,
   WorkQueuePage,

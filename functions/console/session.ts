@@ -12,7 +12,7 @@ import {
   type JWTVerifyGetKey,
   jwtVerify,
 } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError } from '../shared/middleware/problem-json.js';
 import { type Staff, staffOf } from '../shared/staff.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 import { parseStock } from '../shared/report/build.js';

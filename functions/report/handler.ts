@@ -16,10 +16,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { InvalidInputError, londonDate } from '@hearth/domain';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { S3ObjectStore } from '../shared/adapters/s3/object-store.js';
 import { SesMailer } from '../shared/adapters/ses/mailer.js';
-import { s3, ses } from '../shared/clients.js';
+import { s3 } from '../shared/clients/s3.js';
+import { ses } from '../shared/clients/ses.js';
 import { idempotencyStore } from '../shared/idempotency.js';
 import { functionLogger } from '../shared/logger.js';
 import {

@@ -3,7 +3,7 @@
  * period, read from the table the environment names, returned rather than
  * stored or mailed. Loaded by path by infra/tools/report.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { baseConfig, parseEnv } from '../shared/config.js';
 import { envKeys } from '../shared/env-keys.js';
 import {

@@ -19,7 +19,7 @@ import {
   type StockCount,
   tsm2024,
 } from '@hearth/domain';
-import { z } from 'zod';
+import * as z from 'zod';
 import { calendarFor } from '../service.js';
 import { figuresCsv } from './csv.js';
 import { type ReportMeta, reportHtml } from './html.js';

@@ -6,7 +6,7 @@ import type {
   Status,
 } from '@hearth/domain';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   adjustmentSchema,
   allOf,

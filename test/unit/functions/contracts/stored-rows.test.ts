@@ -14,7 +14,7 @@ import {
   workingCalendar,
 } from '@hearth/domain';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   complaintEventSchema,
   complaintStateSchema,
