@@ -368,7 +368,7 @@ export async function saveAnnualReport(
   const revision = Number(form.get('revision') ?? 'x');
   const race = () =>
     show(deps, caller, year, {
-      status: 412,
+      status: 409,
       typed,
       formError:
         'Someone else changed this annual report while you were working on it, so your changes were not saved. The report now shows it as it is, with what you typed: check it, then save again.',

@@ -577,7 +577,7 @@ async function refusedAfterRace(
       ? await generate(evidenceOf(typed, await generate({})).evidence)
       : await assessmentOf(fresh, generate);
   return show(deps, caller, fresh, sa, {
-    status: 412,
+    status: 409,
     ...(typed === undefined ? {} : { typed }),
     formError: conflictMessage(what),
   });
@@ -743,7 +743,7 @@ export async function newDraft(
     const fresh = await load(deps, caller, year);
     const sa = await assessmentOf(fresh, generator(deps, caller, year));
     return show(deps, caller, fresh, sa, {
-      status: 412,
+      status: 409,
       formError:
         'Someone else changed this self-assessment while you were looking at it, so no new draft was started. The page now shows it as it is.',
     });

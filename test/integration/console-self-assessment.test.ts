@@ -262,7 +262,7 @@ describe('a manager’s self-assessment', () => {
     expect(after.text).toContain('Draft 1: not approved');
     expect(after.text).toContain('The evidence is saved.');
     expect(after.html).toContain('Line one\nLine two</textarea>');
-    expect(stale.status).toBe(412);
+    expect(stale.status).toBe(409);
     expect(errorSummaryOf(stale)).toContain(
       'Someone else changed this self-assessment while you were working on it',
     );
@@ -338,7 +338,7 @@ describe('approval for the governing body', () => {
     );
     expect(textareas(shown)).toEqual([]);
     expect(shown.html).toMatch(/<button[^>]*>\s*Start a new draft\s*</);
-    expect(late.status).toBe(412);
+    expect(late.status).toBe(409);
     // Shown to copy into a new draft, and saved nowhere.
     expect(late.text).toContain('What you typed, not saved: Too late <i>x</i>');
     expect(late.html).toContain('Too late &lt;i&gt;x&lt;/i&gt;');
@@ -377,7 +377,7 @@ describe('approval for the governing body', () => {
     expect(draft1.text).toContain('Draft 1: approved');
     expect(draft1.text).toContain('You are reading an earlier draft');
     expect(textareas(draft1)).toEqual([]);
-    expect(again.status).toBe(412);
+    expect(again.status).toBe(409);
     expect(
       (await repository.drafts(ORG, year)).map((d) => [d.draft, d.status]),
     ).toEqual([
@@ -554,7 +554,7 @@ describe('the annual report', () => {
       '<td class="govuk-table__cell">202412345</td>',
     );
     expect(shown.text).toContain('Repairs triage by video call');
-    expect(stale.status).toBe(412);
+    expect(stale.status).toBe(409);
     expect(stale.html).toContain('Overwritten?</textarea>');
     expect((await get(reportPath, manager)).text).not.toContain('Overwritten?');
   });
