@@ -6,7 +6,7 @@
  * pages; nothing internal is shown.
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { londonDate } from '@hearth/domain';
+import { InvalidInputError, londonDate } from '@hearth/domain';
 import type {
   APIGatewayProxyEventV2,
   APIGatewayProxyStructuredResultV2,
@@ -126,6 +126,14 @@ export async function route(
     if (error instanceof NotFoundError) return errorPage(kit, 404);
     if (error instanceof ForbiddenError) return errorPage(kit, 403);
     if (error instanceof FormError) return errorPage(kit, 400, error.message);
+    // A query the repository refuses (a page token that is not one).
+    if (error instanceof InvalidInputError) {
+      return errorPage(
+        kit,
+        400,
+        'That link is not valid. Go back and try again.',
+      );
+    }
     if (error instanceof SignInError) {
       return errorPage(kit, 401, error.message);
     }

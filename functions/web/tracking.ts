@@ -4,9 +4,9 @@
  * constant time, and an unknown reference costs the same comparison, so
  * neither the answer nor its timing says which of the two was wrong.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { ComplaintState } from '@hearth/domain';
 import type { DynamoDbComplaintRepository } from '../shared/adapters/dynamodb/complaint-repository.js';
+import { tokenMatches } from '../shared/tracking-token.js';
 
 const REFERENCE = /^HTH-\d{4}-\d{6,}$/;
 const TOKEN = /^[A-Za-z0-9_-]{22}$/;
@@ -15,13 +15,6 @@ const TOKEN = /^[A-Za-z0-9_-]{22}$/;
 export function normaliseReference(value: string): string {
   return value.replace(/\s+/g, '').toUpperCase();
 }
-
-function sha256(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
-// Compared against when there is no stored hash, so every miss costs the same.
-const NO_HASH = sha256('no complaint has this hash');
 
 export class TrackedComplaints {
   readonly #repository: Pick<DynamoDbComplaintRepository, 'loadTracked'>;
@@ -40,11 +33,10 @@ export class TrackedComplaints {
     const found = wellFormed
       ? await this.#repository.loadTracked(organisationId, reference)
       : undefined;
-    const stored =
-      found?.trackingTokenHash === undefined
-        ? undefined
-        : Buffer.from(found.trackingTokenHash, 'hex');
-    const matches = timingSafeEqual(sha256(token), stored ?? NO_HASH);
-    return matches && stored !== undefined ? found?.state : undefined;
+    // One constant-time comparison whatever was found (tracking-token.ts);
+    // a stored hash that is not one no longer throws (a 500) but misses.
+    return tokenMatches(token, found?.trackingTokenHash)
+      ? found?.state
+      : undefined;
   }
 }

@@ -232,7 +232,8 @@ export const staffChannels = [
 ] as const satisfies readonly Channel[];
 
 const contactInput = {
-  name: label,
+  // One line: a line break typed into a name would add lines to letters.
+  name: label.regex(/^\P{Cc}*$/u, 'A name must be on one line'),
   email: z
     .string()
     .trim()

@@ -12,6 +12,16 @@ import * as z from 'zod';
 const text = (max: number, required: string, tooLong: string) =>
   z.string({ error: required }).trim().min(1, required).max(max, tooLong);
 
+/**
+ * A person's name: one line. A line break typed into a name would put
+ * lines of the submitter's choosing into the landlord's letters.
+ */
+const personName = (required: string, tooLong: string) =>
+  text(200, required, tooLong).regex(
+    /^\P{Cc}*$/u,
+    'A name must be on one line, without tabs or line breaks',
+  );
+
 const date = (what: string) =>
   z.iso.date({ error: `${what} must be a real date` });
 
@@ -75,8 +85,7 @@ export const intakeBodySchema = z.strictObject({
   ).exactOptional(),
   resident: z.strictObject(
     {
-      name: text(
-        200,
+      name: personName(
         "Enter the resident's name",
         "The resident's name must be 200 characters or fewer",
       ),
@@ -111,8 +120,7 @@ export const intakeBodySchema = z.strictObject({
   representative: z
     .strictObject(
       {
-        name: text(
-          200,
+        name: personName(
           "Enter the representative's name",
           "The representative's name must be 200 characters or fewer",
         ),

@@ -93,7 +93,10 @@ export function formOf(event: FormEvent): Record<string, unknown> {
   if (Buffer.byteLength(raw) > maxFormBytes) {
     throw new FormError('The form is too large');
   }
-  return pruneEmpty(
+  // A form with no field filled in prunes to nothing: it is still a form
+  // (an empty one), or every caller reading a field throws (a 500 found by
+  // test/integration/hostile-routes.test.ts for an empty POST /complaint).
+  return (pruneEmpty(
     qs.parse(raw, {
       allowDots: true,
       depth: 4,
@@ -101,7 +104,7 @@ export function formOf(event: FormEvent): Record<string, unknown> {
       parameterLimit: 300,
       charset: 'utf-8',
     }),
-  ) as Record<string, unknown>;
+  ) ?? {}) as Record<string, unknown>;
 }
 
 function pruneEmpty(value: unknown): unknown {

@@ -587,6 +587,19 @@ describe('staffReceiveSchema', () => {
     });
   });
 
+  it('refuses a name with a line break, naming the field', () => {
+    const result = staffReceiveSchema.safeParse({
+      ...phoneCall,
+      representative: {
+        ...phoneCall.representative,
+        name: 'Ada Lovelace\r\nBcc: someone@example.org',
+      },
+    });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([
+      ['representative', 'name'],
+    ]);
+  });
+
   it.each(['phone', 'letter', 'in-person', 'social-media', 'email', 'web'])(
     'allows the %s channel',
     (channel) => {

@@ -95,6 +95,22 @@ describe('complaintBodyOf', () => {
     expect(intakeBodySchema.safeParse(body).success).toBe(true);
   });
 
+  it("refuses a resident's name on two lines, naming the field", () => {
+    const body = complaintBodyOf(form(complete)) as {
+      resident: Record<string, unknown>;
+    };
+    const result = intakeBodySchema.safeParse({
+      ...body,
+      resident: { ...body.resident, name: 'Sam\nResident' },
+    });
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['resident', 'name'],
+        message: 'A name must be on one line, without tabs or line breaks',
+      }),
+    ]);
+  });
+
   it('keeps several ticked formats as a list', () => {
     const body = complaintBodyOf(
       form([
