@@ -6,6 +6,11 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyConfig,
+  makeIdempotent,
+} from '@aws-lambda-powertools/idempotency';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
@@ -14,15 +19,42 @@ import {
   type ScheduleInput,
   scheduleInputSchema,
 } from '../shared/contracts/index.js';
+import { idempotencyStore } from '../shared/idempotency.js';
 import { functionLogger } from '../shared/logger.js';
 import { execute } from '../shared/service.js';
 import { repositoryFor } from '../shared/wiring.js';
 import { config } from './config.js';
 import { clockOf, firedAt } from './firing.js';
-import { notifyBreach, officerAddress } from './notify.js';
+import { type BreachNotice, notifyBreach, officerAddress } from './notify.js';
 
 const logger = functionLogger('deadline');
 const repository = repositoryFor(config.tableName);
+
+// Each breach's notice is sent once, by whichever delivery finds the breach
+// recorded. Sending only from the delivery that recorded it lost the notice
+// when SES failed just then: Scheduler's retry found nothing left to record
+// and sent nothing (test/integration/faults-scheduler.test.ts).
+const noticeConfig = new IdempotencyConfig({
+  eventKeyJmesPath: '[organisationId, complaintId, clockId, dueOn]',
+  throwOnNoIdempotencyKey: true,
+  // Longer than Scheduler retries a delivery (24 hours).
+  expiresAfterSeconds: 7 * 24 * 60 * 60,
+});
+const sendNoticeOnce = makeIdempotent(
+  async (firing: ScheduleInput & { notice: BreachNotice }) => {
+    await notifyBreach(ses, firing.notice);
+    return { sent: true };
+  },
+  {
+    persistenceStore: idempotencyStore(
+      config.tableName,
+      config.organisationId,
+      'breach-notices',
+    ),
+    config: noticeConfig,
+    keyPrefix: 'breach-notice',
+  },
+);
 
 export async function main(
   input: ScheduleInput,
@@ -52,14 +84,30 @@ export async function main(
     fire: input.fire,
     recorded: changed,
   });
-  if (changed && input.fire === 'breach' && clock !== undefined) {
+  const breached = state.clockMarks.some(
+    (m) =>
+      m.clockId === input.clockId &&
+      m.dueOn === input.dueOn &&
+      m.kind === 'breach',
+  );
+  if (input.fire === 'breach' && clock !== undefined && breached) {
     const to = officerAddress(state) ?? config.team;
-    await notifyBreach(ses, { state, clock, from: config.sender, to });
+    try {
+      await sendNoticeOnce({
+        ...input,
+        notice: { state, clock, from: config.sender, to },
+      });
+    } catch (error) {
+      // A repeated delivery while the first is sending: that one is
+      // retried by Scheduler if its send fails.
+      if (!(error instanceof IdempotencyAlreadyInProgressError)) throw error;
+    }
   }
   return { recorded: changed };
 }
 
 export const handler = middy()
   .use(injectLambdaContext(logger))
+  .before((request) => noticeConfig.registerLambdaContext(request.context))
   .use(parser({ schema: scheduleInputSchema }))
   .handler((input: ScheduleInput) => main(input, firedAt(input)));

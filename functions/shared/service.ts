@@ -102,8 +102,18 @@ export async function execute(input: Execute, attempts = 5): Promise<Executed> {
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;
       if (attempt >= attempts) throw error.conflict;
+      await backoff(attempt);
     }
   }
+}
+
+/**
+ * A random wait before deciding again ("full jitter"), growing with each
+ * lost race, so writers that collided do not collide again in step.
+ */
+function backoff(attempt: number): Promise<void> {
+  const ms = Math.random() * 10 * 2 ** attempt;
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A save that lost to another between load and save: decide again. */

@@ -6,6 +6,13 @@
  * error retries the batch, and `batchItemFailures` (ReportBatchItemFailures)
  * resumes from the first failed record, so nothing is skipped. Positions
  * are saved to a file, so a restarted stack does not deliver a record twice.
+ *
+ * For the fault tests (local only, off unless asked for): `pause()` and
+ * `resume()` hold records back so they arrive as one batch, and
+ * `crashNext()` makes a consumer's next batch die part-way, as a Lambda
+ * invocation that crashes does: the records before the crash are handled,
+ * nothing is reported, and the whole batch comes again from the saved
+ * position.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -44,6 +51,18 @@ export interface StreamPollerOptions {
 export interface RunningStreamPoller {
   /** Polls until every consumer has caught up with the stream (for tests). */
   drain(): Promise<void>;
+  /** Stops polling (after any pass under way) until `resume()`. */
+  pause(): Promise<void>;
+  resume(): void;
+  /**
+   * The consumer's next batch of at least `afterRecords` records crashes
+   * once its first `afterRecords` are handled (all of them: the answer is
+   * lost): the invocation fails as a whole and the batch is delivered
+   * again from the saved position.
+   */
+  crashNext(consumer: string, afterRecords: number): void;
+  /** Crashes `crashNext` has caused so far. */
+  crashes(): number;
   stop(): Promise<void>;
 }
 
@@ -63,6 +82,9 @@ export async function startStreamPoller(
     options.checkpointFile,
   );
   let stopped = false;
+  let paused = false;
+  const crashArmed = new Map<string, number>();
+  let crashes = 0;
   let running: Promise<void> = Promise.resolve();
   // Passes never overlap (the loop and drain() share one queue), or a
   // record could be delivered twice.
@@ -155,14 +177,24 @@ export async function startStreamPoller(
     const lastRead = records.at(-1)?.dynamodb?.SequenceNumber;
     if (matching.length === 0) return lastRead;
     let result: unknown;
+    const batch = matching.map((r) => ({
+      ...r,
+      eventSourceARN: options.streamArn,
+      awsRegion: options.region ?? 'eu-west-2',
+    }));
+    const crashAfter = crashArmed.get(consumer.name);
     try {
-      result = await consumer.invoke({
-        Records: matching.map((r) => ({
-          ...r,
-          eventSourceARN: options.streamArn,
-          awsRegion: options.region ?? 'eu-west-2',
-        })),
-      });
+      if (crashAfter !== undefined && batch.length >= crashAfter) {
+        crashArmed.delete(consumer.name);
+        crashes += 1;
+        if (crashAfter > 0) {
+          await consumer.invoke({ Records: batch.slice(0, crashAfter) });
+        }
+        throw new Error(
+          `local fault: ${consumer.name} crashed after ${crashAfter} of ${batch.length} records`,
+        );
+      }
+      result = await consumer.invoke({ Records: batch });
     } catch (error) {
       options.onError?.(consumer.name, error);
       return undefined;
@@ -184,6 +216,10 @@ export async function startStreamPoller(
 
   const loop = async () => {
     while (!stopped) {
+      if (paused) {
+        await sleep(pollMs);
+        continue;
+      }
       try {
         const readAny = await exclusive();
         if (!readAny) await sleep(pollMs);
@@ -203,6 +239,20 @@ export async function startStreamPoller(
         quiet = (await exclusive()) ? 0 : quiet + 1;
       }
     },
+    async pause() {
+      paused = true;
+      await queue;
+    },
+    resume() {
+      paused = false;
+    },
+    crashNext(consumer, afterRecords) {
+      if (!Number.isInteger(afterRecords) || afterRecords < 0) {
+        throw new RangeError(`Not a record count: ${afterRecords}`);
+      }
+      crashArmed.set(consumer, afterRecords);
+    },
+    crashes: () => crashes,
     async stop() {
       stopped = true;
       await running;

@@ -20,6 +20,7 @@ import {
   notFound,
   validationError,
 } from './errors.js';
+import type { FaultSwitch } from './faults.js';
 import type { StoredSchedule } from './model.js';
 import { checkGroupName, checkName, readScheduleRequest } from './validate.js';
 
@@ -27,6 +28,8 @@ export interface ApiContext {
   readonly engine: Engine;
   readonly region: string;
   readonly accountId: string;
+  /** The local fault switch (off unless a test turns a fault on). */
+  readonly faults?: FaultSwitch;
 }
 
 /** An operation's successful answer: always 200 and a JSON body. */

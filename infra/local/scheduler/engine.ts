@@ -87,6 +87,8 @@ export interface Engine {
   firings(): readonly Firing[];
   deadLetters(): readonly DeadLetter[];
   deliveries(): readonly Delivery[];
+  /** Resolves once the state as it is now is on disk. */
+  flush(): Promise<void>;
   /** Stops starting deliveries, waits for running ones, writes state. */
   stop(): Promise<void>;
 }
@@ -421,6 +423,7 @@ export function createEngine(
     firings: () => [...firings],
     deadLetters: () => [...deadLetters],
     deliveries: () => [...deliveries.values()],
+    flush: () => store.flush(),
     async stop() {
       stopped = true;
       await Promise.all(lanes.values());

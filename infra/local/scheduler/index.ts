@@ -7,11 +7,17 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createEngine, type FireFunction } from './engine.js';
+import { faultSwitch, type SchedulerFaults } from './faults.js';
 import type { DeadLetter, Delivery, Firing, StoredSchedule } from './model.js';
 import { requestListener } from './server.js';
 import { createStore, stateFile } from './store.js';
 
 export type { FireFunction, FireTarget, FiringSchedule } from './engine.js';
+export type {
+  SchedulerFault,
+  SchedulerFaults,
+  SchedulerOperation,
+} from './faults.js';
 export type { DeadLetter, Firing, StoredSchedule } from './model.js';
 export { stateFile };
 
@@ -63,6 +69,8 @@ export interface RunningScheduler {
   schedules(): readonly StoredSchedule[];
   /** Runs whatever is due now and waits for it. */
   settle(): Promise<void>;
+  /** Local-only faults: failing API calls and invocations (all off at start). */
+  readonly faults: SchedulerFaults;
   /** Closes the port and the ticker; waits for running invocations. */
   stop(): Promise<void>;
 }
@@ -86,10 +94,16 @@ export async function startScheduler(
   const store = createStore(options.dataDir, (error) =>
     log(`could not save state: ${String(error)}`),
   );
+  const faults = faultSwitch();
   const engine = createEngine(
     {
       store,
-      fire: options.fire,
+      fire: async (target, schedule) => {
+        faults.beforeInvoke(target.arn);
+        const result = await options.fire(target, schedule);
+        faults.afterInvoke(target.arn);
+        return result;
+      },
       log,
       retryBaseMs: options.retryBaseMs ?? 1000,
       retryMaxMs: options.retryMaxMs ?? 60_000,
@@ -102,6 +116,7 @@ export async function startScheduler(
     engine,
     region: options.region ?? 'eu-west-2',
     accountId: options.accountId ?? '000000000000',
+    faults,
   };
   const host = options.host ?? '127.0.0.1';
   const server = createServer(requestListener(context, log));
@@ -131,6 +146,7 @@ export async function startScheduler(
     pending: engine.deliveries,
     schedules: engine.all,
     settle: engine.settle,
+    faults: faults.control,
     async stop() {
       clearInterval(ticker);
       await new Promise<void>((resolve) => {

@@ -8,6 +8,9 @@
  * - `GET  /_local/fired` → `{ firings }`, recent attempts, newest last
  * - `GET  /_local/dead-letters` → `{ deadLetters }`
  * - `GET  /_local/schedules` → `{ schedules }`, with each one's next time
+ * - `POST /_local/faults` (see faults.ts) makes API calls or invocations
+ *   fail; `DELETE /_local/faults` clears; `GET /_local/faults` →
+ *   `{ injected }`. For fault tests and demos: nothing in AWS has it.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -21,6 +24,7 @@ import {
   updateSchedule,
 } from './api.js';
 import { ApiError } from './errors.js';
+import { applyFaultRequest, type SchedulerOperation } from './faults.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -38,6 +42,14 @@ const scheduleOperations: Record<string, Handler> = {
   PUT: async (c, r) => updateSchedule(c, r.name, await r.body()),
   GET: (c, r) => getSchedule(c, r.name, r.query),
   DELETE: (c, r) => deleteSchedule(c, r.name, r.query),
+};
+
+/** Each method's operation, for the fault switch. */
+const operationNames: Record<string, SchedulerOperation> = {
+  POST: 'CreateSchedule',
+  PUT: 'UpdateSchedule',
+  GET: 'GetSchedule',
+  DELETE: 'DeleteSchedule',
 };
 
 /**
@@ -78,15 +90,23 @@ async function handle(
   try {
     let result: ApiResult | undefined;
     if (segments[0] === 'schedules' && segments.length === 1) {
-      if (method === 'GET') result = listSchedules(context, url.searchParams);
+      if (method === 'GET') {
+        context.faults?.checkOperation('ListSchedules');
+        result = listSchedules(context, url.searchParams);
+      }
     } else if (segments[0] === 'schedules' && segments.length === 2) {
       const operation = scheduleOperations[method];
-      if (operation) {
+      const name = operationNames[method];
+      if (operation && name) {
+        context.faults?.checkOperation(name);
         result = await operation(context, {
           name: decodeLabel(segments[1] ?? ''),
           query: url.searchParams,
           body,
         });
+        // As in AWS, a change is kept before it is acknowledged: a stack
+        // killed right after a 200 still has the schedule when restarted.
+        if (method !== 'GET') await context.engine.flush();
       }
     }
     if (result === undefined) {
@@ -149,9 +169,17 @@ async function handleLocal(
               s.nextDue === null ? null : new Date(s.nextDue).toISOString(),
           })),
         });
-      default:
-        return send(res, 404, { message: `No local control ${route}` });
+      case 'GET faults':
+      case 'POST faults':
+      case 'DELETE faults': {
+        const faults = context.faults?.control;
+        if (faults === undefined) break;
+        if (method === 'POST') applyFaultRequest(faults, await body());
+        if (method === 'DELETE') faults.clear();
+        return send(res, 200, { injected: faults.injected() });
+      }
     }
+    return send(res, 404, { message: `No local control ${route}` });
   } catch (error) {
     if (error instanceof RangeError || error instanceof ApiError) {
       return send(res, 400, { message: error.message });

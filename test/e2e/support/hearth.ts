@@ -13,6 +13,17 @@ export interface RunningHearth {
   /** Everything it printed, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
+  /**
+   * Sends `signal` to the whole process group (npm, Node, DynamoDB Local)
+   * and waits until it is gone: `kill('SIGKILL')` is a crash, nothing
+   * cleaned up.
+   */
+  kill(signal: NodeJS.Signals): Promise<void>;
+}
+
+export interface HearthOptions {
+  /** Keep data in this folder (`--data-dir`) instead of `--in-memory`. */
+  readonly dataDir?: string;
 }
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -26,23 +37,27 @@ const portFlags = [
   's3-port',
 ] as const;
 
-/** Runs `npm start -- --in-memory …` and waits until it says it is ready. */
+/**
+ * Runs `npm start -- --in-memory …` (or on a data folder) and waits until
+ * it says it is ready.
+ */
 export async function startHearth(
   flags: readonly string[] = [],
   timeoutMs = 120_000,
+  options: HearthOptions = {},
 ): Promise<RunningHearth> {
   const free = await freePorts(portFlags.length);
   const ports = portFlags.flatMap((flag, i) => [`--${flag}`, String(free[i])]);
-  const child = spawn(
-    'npm',
-    ['start', '--', '--in-memory', ...ports, ...flags],
-    {
-      cwd: root,
-      detached: true,
-      env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
+  const storage =
+    options.dataDir === undefined
+      ? ['--in-memory']
+      : ['--data-dir', options.dataDir];
+  const child = spawn('npm', ['start', '--', ...storage, ...ports, ...flags], {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -73,7 +88,51 @@ export async function startHearth(
     await stop();
     throw error;
   }
-  return { urls: urlsIn(output), output: () => output, stop };
+  return {
+    urls: urlsIn(output),
+    output: () => output,
+    stop,
+    kill: (signal) => killGroup(child, signal),
+  };
+}
+
+/**
+ * Signals the process group, then waits until none of it is left (a
+ * group that outlives a gentler signal by 15 s gets SIGKILL).
+ */
+async function killGroup(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined) return;
+  const exited =
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const alive = () => {
+    try {
+      process.kill(-pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    return;
+  }
+  const force = setTimeout(() => {
+    if (alive()) process.kill(-pid, 'SIGKILL');
+  }, 15_000);
+  await exited;
+  // The group's other members (DynamoDB Local's Java) may outlive npm:
+  // wait for them, but not forever (an unreaped zombie still answers).
+  for (let i = 0; i < 200 && alive(); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  clearTimeout(force);
 }
 
 /**

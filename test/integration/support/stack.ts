@@ -1,6 +1,13 @@
 import path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
+import { DynamoDbComplaintRepository } from '../../../functions/shared/adapters/dynamodb/complaint-repository.js';
 import { envKeys } from '../../../functions/shared/env-keys.js';
+import {
+  localCredentials,
+  localRegion,
+} from '../../../infra/local/dynamodb-local.js';
 import {
   type LocalStack,
   type LocalStackOptions,
@@ -58,4 +65,56 @@ export async function loadFunction<H>(
     path.join(root, 'functions', name, 'handler.ts')
   );
   return module.handler as H;
+}
+
+/** An ID token for a local staff user, from the stack's user pool. */
+export async function staffToken(
+  stack: LocalStack,
+  user: { username: string; groups: readonly string[]; organisationId: string },
+): Promise<string> {
+  const response = await fetch(String(stack.urls['staff sign-in (POST)']), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(user),
+  });
+  if (!response.ok) throw new Error(`sign-in: ${response.status}`);
+  return ((await response.json()) as { idToken: string }).idToken;
+}
+
+/** The complaint repository on a stack's table (its own client). */
+export function stackRepository(stack: LocalStack): {
+  repository: DynamoDbComplaintRepository;
+  destroy(): void;
+} {
+  const client = new DynamoDBClient({
+    endpoint: String(stack.urls['DynamoDB Local']),
+    region: localRegion,
+    credentials: localCredentials,
+  });
+  return {
+    repository: new DynamoDbComplaintRepository({
+      client: DynamoDBDocumentClient.from(client),
+      tableName: 'hearth-local',
+    }),
+    destroy: () => client.destroy(),
+  };
+}
+
+/**
+ * Polls `check` until it gives something other than undefined or false,
+ * for effects that arrive through the outbox. No timing is asserted: the
+ * timeout is only there to fail a test that would otherwise hang.
+ */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  { timeoutMs = 60_000, everyMs = 100 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
 }
