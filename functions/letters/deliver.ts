@@ -109,7 +109,8 @@ export interface LettersDeps {
       complaintId: string,
       version: number,
     ): Promise<
-      { current: ComplaintState; then: ComplaintState | undefined } | undefined
+      | { current: ComplaintState; decided: ComplaintState | undefined }
+      | undefined
     >;
   };
   readonly policy: Policy;
@@ -165,14 +166,14 @@ export async function deliverLetters(
   if (found === undefined) {
     throw new Error(`No complaint ${complaintId} for its letters`);
   }
-  const { then } = found;
+  const { decided } = found;
   let current = found.current;
   const thread = threadOf(current);
   for (const intent of intents) {
     try {
       const delivered = await deliverLetter(deps, decision, intent, {
         current,
-        then,
+        decided,
         thread,
       });
       // Each record is saved on the case as the last one left it.
@@ -198,25 +199,25 @@ async function deliverLetter(
   intent: SendLetter,
   known: {
     current: ComplaintState;
-    then: ComplaintState | undefined;
+    decided: ComplaintState | undefined;
     thread: readonly string[];
   },
 ): Promise<{ current: ComplaintState; messageId?: string }> {
   const { logger, policy } = deps;
   const { organisationId, complaintId, version } = decision;
   const { letterId, kind } = intent;
-  const { current, then } = known;
+  const { current, decided } = known;
   logger.setCorrelationId(letterId);
   logger.appendKeys({ reference: current.reference, letterKind: kind });
   if (current.letters.some((l) => l.id === letterId)) {
     logger.info('Letter already recorded: redelivery skipped');
     return { current };
   }
-  if (then === undefined) {
+  if (decided === undefined) {
     throw new Error(`No history for ${complaintId} at version ${version}`);
   }
   const now = deps.now();
-  const letter = composeLetter(kind, then, {
+  const letter = composeLetter(kind, decided, {
     policy,
     calendar: calendarFor(policy),
     today: londonDate(now),

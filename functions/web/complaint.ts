@@ -20,6 +20,7 @@ import {
   clientAddress,
 } from '../shared/client-address.js';
 import { documents } from '../shared/clients/dynamodb.js';
+import { idempotencyStore } from '../shared/idempotency.js';
 import { receiveComplaint } from '../shared/intake/receive.js';
 import { type IntakeBody, intakeBodySchema } from '../shared/intake/schema.js';
 import { RejectedError } from '../shared/middleware/problem-json.js';
@@ -29,7 +30,6 @@ import {
   formOf,
 } from '../shared/pages/http.js';
 import { calendarFor } from '../shared/service.js';
-import { idempotencyStore } from '../shared/idempotency.js';
 import { repositoryFor } from '../shared/wiring.js';
 import {
   complaintBodyOf,

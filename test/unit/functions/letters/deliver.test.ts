@@ -37,7 +37,7 @@ class MemoryRepository {
     const versions = this.versions.get(id);
     const current = versions?.at(-1);
     if (current === undefined) return undefined;
-    return { current, then: versions?.find((s) => s.version === version) };
+    return { current, decided: versions?.find((s) => s.version === version) };
   }
 
   async save(_org: string, decision: DecisionToSave) {
