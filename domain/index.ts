@@ -10,4 +10,5 @@ export * from './letters/index.js';
 export * from './policy/index.js';
 export * from './policy/index.js';
 export * from './ports/index.js';
+export * from './privacy/index.js';
 export * from './reporting/index.js';

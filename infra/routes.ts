@@ -19,7 +19,9 @@ export type FunctionName =
   | 'report'
   | 'links'
   | 'web'
-  | 'console';
+  | 'console'
+  | 'subject-access'
+  | 'retention';
 
 export interface Route {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -94,6 +96,13 @@ export const routes: readonly Route[] = [
     function: 'staff-queries',
     auth: 'staff',
   },
+  // Everything held about one resident (UK GDPR Art. 15): managers only.
+  {
+    method: 'GET',
+    path: '/staff/subject-access',
+    function: 'subject-access',
+    auth: 'staff',
+  },
 ];
 
 /**
@@ -125,6 +134,12 @@ export const cronJobs: readonly {
     name: 'hearth-board-report',
     function: 'report',
     expression: 'cron(0 7 1 * ? *)',
+  },
+  // Anonymises cases past the policy's retention period, at 03:00.
+  {
+    name: 'hearth-retention',
+    function: 'retention',
+    expression: 'cron(0 3 * * ? *)',
   },
 ];
 

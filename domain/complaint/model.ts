@@ -328,4 +328,10 @@ export interface ComplaintState {
   readonly closedOn?: IsoDate;
   readonly closure?: { readonly reason: string; readonly learning?: string };
   readonly withdrawal?: { readonly reason: string; readonly on: IsoDate };
+  /**
+   * The day the retention job removed the resident's personal data and
+   * every free text (domain/privacy): what is left is what the Board's
+   * figures need, and the case takes no further commands.
+   */
+  readonly anonymisedOn?: IsoDate;
 }

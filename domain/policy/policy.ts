@@ -39,6 +39,8 @@ export interface Policy {
   readonly restrictions: RestrictionRule;
   readonly governance: GovernanceRule;
   readonly channels: readonly ChannelName[];
+  /** How long a finished case keeps its personal data (UK GDPR). */
+  readonly retention: RetentionRule;
 }
 
 /** Where a value came from: a document and the paragraph in it. */
@@ -251,4 +253,16 @@ export interface GovernanceRule {
   readonly boardReportingMonths: number | null;
   readonly annualReport: boolean;
   readonly cite: Citation;
+}
+
+/**
+ * How long a finished case (closed, withdrawn, declined or refused
+ * escalation) keeps its personal data before the retention job anonymises
+ * it (UK GDPR Art. 5(1)(e), storage limitation). The 2024 Code sets no
+ * period: this is the landlord's own choice, cited as such.
+ */
+export interface RetentionRule {
+  /** Whole years after the case ended. */
+  readonly closedCaseYears: number;
+  readonly citation: Citation;
 }

@@ -154,6 +154,8 @@ function policyProblems(p: Policy): string[] {
     'governance.boardReportingMonths',
   );
 
+  problems.positive(p.retention.closedCaseYears, 'retention.closedCaseYears');
+
   problems.check(
     p.channels.length > 0,
     'channels',
@@ -281,6 +283,7 @@ function citations(p: Policy): [string, Citation][] {
     ['ombudsman.cite', p.ombudsman.cite],
     ['restrictions.cite', p.restrictions.cite],
     ['governance.cite', p.governance.cite],
+    ['retention.citation', p.retention.citation],
   );
   return found;
 }

@@ -45,6 +45,17 @@ export const table = {
       sortKey: { name: 'printSk', type: 'S' },
       projection: ['reference', 'printLetters'],
     },
+    /**
+     * A resident's complaints, by a hash of their one identifier (for a
+     * subject access request), oldest first. Sparse: on the state item
+     * only while it holds personal data (anonymisation removes it).
+     */
+    byResident: {
+      name: 'by-resident',
+      partitionKey: { name: 'residentPk', type: 'S' },
+      sortKey: { name: 'residentSk', type: 'S' },
+      projection: ['reference'],
+    },
   },
 } as const;
 

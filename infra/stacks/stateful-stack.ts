@@ -90,6 +90,12 @@ export class StatefulStack extends Stack {
         blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
         enforceSSL: true,
         versioned: true,
+        // A deleted or replaced object's old versions go after 30 days:
+        // long enough to undo a mistake, and what lets the retention job's
+        // deletes (UK GDPR) actually erase a case's files.
+        lifecycleRules: [
+          { noncurrentVersionExpiration: Duration.days(NONCURRENT_DAYS) },
+        ],
         serverAccessLogsBucket: accessLogs,
         serverAccessLogsPrefix: `${name.toLowerCase()}/`,
         removalPolicy,
@@ -100,6 +106,9 @@ export class StatefulStack extends Stack {
     this.reportsBucket = bucket('ReportsBucket');
   }
 }
+
+/** Days a noncurrent object version is kept in the data buckets. */
+const NONCURRENT_DAYS = 30;
 
 function attribute(key: { readonly name: string; readonly type: string }) {
   return {

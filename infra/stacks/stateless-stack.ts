@@ -67,6 +67,8 @@ interface ObjectAccess {
   /** ListBucket, for keys under these prefixes only. */
   readonly list?: readonly string[];
   readonly write?: readonly string[];
+  /** DeleteObject, under these prefixes only (the retention job). */
+  readonly delete?: readonly string[];
 }
 
 /** What one function needs beyond the base variables, and nothing more. */
@@ -208,6 +210,34 @@ const catalogue: Readonly<Record<FunctionName, FunctionSpec>> = {
     description: 'Daily: re-creates any deadline schedule that is missing',
     table: 'RO',
     schedules: ['GetSchedule', 'CreateSchedule'],
+    timeout: Duration.minutes(5),
+  },
+  'subject-access': {
+    description:
+      'Staff (managers): everything held about one resident, as JSON or PDF',
+    // The resident's complaints through the by-resident index; attachment
+    // keys and sizes are read from the case, so no bucket access.
+    table: 'RO',
+    // Letters are reproduced, signed as the letters job signs them.
+    env: [
+      envKeys.senderAddress,
+      envKeys.landlordName,
+      envKeys.landlordAddress,
+      envKeys.landlordPhone,
+    ],
+    memorySize: 1024,
+    timeout: Duration.seconds(29),
+  },
+  retention: {
+    description:
+      "Daily: anonymises cases past the policy's retention period and deletes their files",
+    table: 'RW',
+    batchRead: true,
+    env: [envKeys.mailBucket, envKeys.lettersBucket],
+    objects: [
+      { bucket: 'mail', list: ['attachments/'], delete: ['attachments/'] },
+      { bucket: 'letters', list: ['letters/'], delete: ['letters/'] },
+    ],
     timeout: Duration.minutes(5),
   },
   report: {
@@ -400,6 +430,18 @@ export class StatelessStack extends Stack {
         for (const prefix of objects.list ?? []) fn.listObjects(bucket, prefix);
         for (const prefix of objects.write ?? []) {
           fn.writeObjects(bucket, prefix);
+        }
+        for (const prefix of objects.delete ?? []) {
+          fn.allow(
+            new iam.PolicyStatement({
+              actions: ['s3:DeleteObject'],
+              resources: [bucket.arnForObjects(`${prefix}*`)],
+            }),
+          );
+          fn.acknowledgeWildcard(
+            bucket.arnForObjects(`${prefix}*`),
+            `s3:DeleteObject is limited to the ${prefix} prefix of this one bucket: the retention job deletes a case's files under its reference.`,
+          );
         }
       }
       if (spec.sendsMail === true) this.mail.allowSending(fn);

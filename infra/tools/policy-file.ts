@@ -164,6 +164,10 @@ export const policySchema = z.strictObject({
       z.enum(['web', 'email', 'phone', 'in-person', 'letter', 'social-media']),
     )
     .readonly(),
+  retention: z.strictObject({
+    closedCaseYears: wholeDays,
+    citation,
+  }),
 });
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

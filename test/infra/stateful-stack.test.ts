@@ -99,6 +99,45 @@ describe('the stateful stack', () => {
     expect(kms).toHaveLength(3);
   });
 
+  it('expires the old versions of deleted data after 30 days, so a deleted file is erased', () => {
+    const buckets = Object.values(
+      dev.findResources('AWS::S3::Bucket') as Record<
+        string,
+        { Properties: Record<string, unknown> }
+      >,
+    ).filter((b) => JSON.stringify(b).includes('"SSEAlgorithm":"aws:kms"'));
+
+    expect(buckets).toHaveLength(3);
+    for (const bucket of buckets) {
+      expect(bucket.Properties.LifecycleConfiguration).toEqual({
+        Rules: [
+          expect.objectContaining({
+            NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+            Status: 'Enabled',
+          }),
+        ],
+      });
+    }
+  });
+
+  it('has the sparse by-resident index, projecting only the reference', () => {
+    dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: 'by-resident',
+          KeySchema: [
+            { AttributeName: 'residentPk', KeyType: 'HASH' },
+            { AttributeName: 'residentSk', KeyType: 'RANGE' },
+          ],
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: ['reference'],
+          },
+        }),
+      ]),
+    });
+  });
+
   it('keeps the data when a prod stack is deleted, and lets a dev one go', () => {
     prod.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',

@@ -35,6 +35,8 @@ const catalogue = Object.keys({
   links: true,
   web: true,
   console: true,
+  'subject-access': true,
+  retention: true,
 } satisfies Record<FunctionName, true>) as FunctionName[];
 
 type Resource = { Properties: Record<string, unknown> };
@@ -1112,5 +1114,89 @@ describe('a stage with its own domain (prod)', () => {
         Match.stringLikeRegexp('AwsSolutions'),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('data protection functions', () => {
+  const dynamo = (name: FunctionName) =>
+    policyOf(permissionsId(name)).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('dynamodb:')),
+    );
+  const s3Of = (name: FunctionName) =>
+    policyOf(permissionsId(name)).filter((s) =>
+      actionsOf(s).some((a) => a.startsWith('s3:')),
+    );
+
+  it('lets subject-access read the table and the by-resident index, and touch no bucket or mail', () => {
+    const statements = dynamo('subject-access');
+
+    expect(statements.flatMap(actionsOf).sort()).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:Query',
+    ]);
+    expect(JSON.stringify(statements)).toContain('/index/by-resident');
+    expect(s3Of('subject-access')).toEqual([]);
+    expect(
+      policyOf(permissionsId('subject-access'))
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('ses:')),
+    ).toEqual([]);
+  });
+
+  it('serves GET /staff/subject-access behind the staff JWT authorizer', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+      RouteKey: 'GET /staff/subject-access',
+      AuthorizationType: 'JWT',
+    });
+  });
+
+  it('lets retention list and delete only attachments/ of the mail bucket and letters/ of the letters bucket', () => {
+    const s3 = s3Of('retention');
+    const deleting = s3.filter((s) => actionsOf(s).includes('s3:DeleteObject'));
+    const listing = s3.filter((s) => actionsOf(s).includes('s3:ListBucket'));
+
+    expect(s3.flatMap(actionsOf).sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObject',
+      's3:ListBucket',
+      's3:ListBucket',
+    ]);
+    expect(deleting.flatMap(resourcesOf).map(nagName).sort()).toEqual([
+      expect.stringMatching(/LettersBucket.*\/letters\/\*$/),
+      expect.stringMatching(/MailBucket.*\/attachments\/\*$/),
+    ]);
+    expect(listing.map((s) => s.Condition).sort()).toEqual(
+      [
+        { StringLike: { 's3:prefix': ['attachments/*'] } },
+        { StringLike: { 's3:prefix': ['letters/*'] } },
+      ].sort(),
+    );
+  });
+
+  it('lets retention batch-read and rewrite the table, and gives it both buckets', () => {
+    const actions = dynamo('retention').flatMap(actionsOf);
+    const env = (
+      template.toJSON().Resources[functionId('retention')] as Resource
+    ).Properties.Environment as { Variables: Record<string, unknown> };
+
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:BatchGetItem',
+        'dynamodb:Query',
+        'dynamodb:UpdateItem',
+      ]),
+    );
+    expect(Object.keys(env.Variables)).toEqual(
+      expect.arrayContaining(['HEARTH_MAIL_BUCKET', 'HEARTH_LETTERS_BUCKET']),
+    );
+  });
+
+  it('runs retention daily from the route table’s crons', () => {
+    expect(cronJobs).toContainEqual(
+      expect.objectContaining({
+        function: 'retention',
+        expression: 'cron(0 3 * * ? *)',
+      }),
+    );
   });
 });

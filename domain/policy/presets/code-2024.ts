@@ -1,5 +1,6 @@
 import type { Policy } from '../policy.js';
 import { citer } from './cite.js';
+import { codeDefaultRetention } from './retention.js';
 
 const { cite: code } = citer('Complaint Handling Code 2024');
 
@@ -191,4 +192,5 @@ export const code2024: Policy = {
     cite: code('8.1, 9.5, 9.7'),
   },
   channels: ['web', 'email', 'phone', 'in-person', 'letter', 'social-media'],
+  retention: codeDefaultRetention,
 };

@@ -1,6 +1,7 @@
 import type { ExclusionGround, Policy, RefusalGround } from '../policy.js';
 import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
+import { landlordRetention } from './retention.js';
 
 const SOURCE = 'LHP Complaints Policy 2022–2024 (v3)';
 
@@ -260,4 +261,5 @@ export const lhp2022: Policy = {
   },
   // Paras 5 and 33: "all our access channels in any format".
   channels: ['web', 'email', 'phone', 'in-person', 'letter', 'social-media'],
+  retention: landlordRetention(SOURCE),
 };

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy.js';
 import { citer } from './cite.js';
+import { landlordRetention } from './retention.js';
 
 const SOURCE =
   'LiveWest Customer Compliments, Complaints and Feedback Policy (v4.3, July 2025)';
@@ -259,4 +260,9 @@ export const liveWest2025: Policy = {
   // §3: "in any way and with any member of staff"; verbally, in writing
   // and via social media.
   channels: ['web', 'email', 'phone', 'in-person', 'letter', 'social-media'],
+  retention: landlordRetention(SOURCE, {
+    ref: '§3 Accessibility ¶7; §14 lists a data protection policy',
+    quote:
+      'All complaint information will be handled sensitively, telling only those who need to know and complying with relevant data protection requirements.',
+  }),
 };

@@ -1,6 +1,7 @@
 import type { Policy } from '../policy.js';
 import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
+import { landlordRetention } from './retention.js';
 
 const SOURCE =
   'Livin, Housing Ombudsman Complaint Handling Code self-assessment form (2020)';
@@ -218,4 +219,5 @@ export const livin2020: Policy = {
   // §2: in person, telephone (and text), in writing, survey, feedback
   // form, email, website (live chat), the Livin App, social media.
   channels: ['in-person', 'phone', 'letter', 'email', 'web', 'social-media'],
+  retention: landlordRetention(SOURCE),
 };

@@ -1,6 +1,7 @@
 import type { Policy } from '../policy.js';
 import { citer } from './cite.js';
 import { code2024 } from './code-2024.js';
+import { landlordRetention } from './retention.js';
 
 const SOURCE = 'livin, "Our Complaints Procedure" leaflet (undated)';
 
@@ -225,4 +226,5 @@ export const livinLeaflet: Policy = {
   restrictions: { ...code2024.restrictions, cite: silent('5.14–5.15') },
   governance: { ...code2024.governance, cite: silent('8.1, 9.5, 9.7') },
   channels: code2024.channels,
+  retention: landlordRetention(SOURCE),
 };

@@ -1,5 +1,6 @@
 import type { Policy } from '../policy.js';
 import { citer } from './cite.js';
+import { landlordRetention } from './retention.js';
 
 const SOURCE = 'Livv Housing Group Complaints Policy 2018–2021 (v7)';
 
@@ -325,4 +326,5 @@ export const livv2018: Policy = {
   // §4: phone, in person, 'Let Us Know' leaflet, letter, website, e-mail,
   // live chat. No social media.
   channels: ['phone', 'in-person', 'letter', 'web', 'email'],
+  retention: landlordRetention(SOURCE),
 };

@@ -377,6 +377,7 @@ export const complaintStateSchema = z.strictObject({
   withdrawal: z
     .strictObject({ reason: z.string(), on: isoDateSchema })
     .exactOptional(),
+  anonymisedOn: isoDateSchema.exactOptional(),
 });
 
 // ── drift checks: `tsc -b` fails on the line of the type that changed ───

@@ -1,4 +1,5 @@
 import {
+  ConditionalCheckFailedException,
   type ConsumedCapacity,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
@@ -20,6 +21,7 @@ import {
   type Intent,
   InvalidInputError,
   type ReferenceAllocator,
+  residentIdentifier,
   VersionConflictError,
 } from '@hearth/domain';
 import * as z from 'zod';
@@ -30,6 +32,7 @@ import {
   intentSchema,
   parseRow,
 } from '../../contracts/index.js';
+import { RejectedError } from '../../middleware/problem-json.js';
 import { table } from '../../table.js';
 import { itemKinds, keys } from './keys.js';
 
@@ -129,6 +132,13 @@ export class DynamoDbComplaintRepository
       throw new Error(
         `${state.id}: saving version ${state.version} on ${expectedVersion}`,
       );
+    }
+    if (state.anonymisedOn !== undefined) {
+      // Nothing is decided on a case whose record is gone (domain/privacy).
+      throw new RejectedError({
+        code: 'COMPLAINT.ANONYMISED',
+        message: `The complaint's personal data was removed on ${state.anonymisedOn} under the retention policy: it takes no further actions`,
+      });
     }
     const result = await this.#transact(
       [
@@ -280,13 +290,13 @@ export class DynamoDbComplaintRepository
     complaintId: string,
     version: number,
   ): Promise<
-    { current: ComplaintState; then: ComplaintState | undefined } | undefined
+    { current: ComplaintState; decided: ComplaintState | undefined } | undefined
   > {
     const found = await this.loadWithHistory(organisationId, complaintId);
     if (found === undefined) return undefined;
     return {
       current: found.state,
-      then: stateAtVersion(found.history, version),
+      decided: stateAtVersion(found.history, version),
     };
   }
 
@@ -343,30 +353,11 @@ export class DynamoDbComplaintRepository
     fromMonth: string,
     toMonth: string,
   ): Promise<ComplaintState[]> {
-    const stateKeys: Record<string, unknown>[] = [];
-    for (const month of monthsBetween(fromMonth, toMonth)) {
-      const { monthPk } = keys.monthReceived(organisationId, month, '', '');
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await this.#client.send(
-          new QueryCommand({
-            TableName: this.#table,
-            IndexName: table.indexes.reporting.name,
-            KeyConditionExpression: '#month = :month',
-            ExpressionAttributeNames: {
-              '#month': table.indexes.reporting.partitionKey.name,
-            },
-            ExpressionAttributeValues: { ':month': monthPk },
-            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          // An index always carries the table's own key.
-          stateKeys.push({ pk: item.pk, sk: item.sk });
-        }
-        start = page.LastEvaluatedKey;
-      } while (start !== undefined);
-    }
+    const stateKeys = await this.#receivedBetween(
+      organisationId,
+      fromMonth,
+      toMonth,
+    );
     const byKey = new Map<string, ComplaintState>();
     for (let i = 0; i < stateKeys.length; i += BATCH_GET_LIMIT) {
       for (const item of await this.#batchGet(
@@ -388,9 +379,262 @@ export class DynamoDbComplaintRepository
     });
   }
 
+  /**
+   * The keys of the state items of complaints received in the months
+   * `fromMonth` to `toMonth`, from the reporting index month by month,
+   * optionally only those whose projected status passes `keep`.
+   */
+  async #receivedBetween(
+    organisationId: string,
+    fromMonth: string,
+    toMonth: string,
+    keep: (status: unknown) => boolean = () => true,
+  ): Promise<Record<string, unknown>[]> {
+    const stateKeys: Record<string, unknown>[] = [];
+    for (const month of monthsBetween(fromMonth, toMonth)) {
+      const { monthPk } = keys.monthReceived(organisationId, month, '', '');
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: table.indexes.reporting.name,
+            KeyConditionExpression: '#month = :month',
+            ExpressionAttributeNames: {
+              '#month': table.indexes.reporting.partitionKey.name,
+            },
+            ExpressionAttributeValues: { ':month': monthPk },
+            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          // An index always carries the table's own key.
+          if (keep(item.status)) stateKeys.push({ pk: item.pk, sk: item.sk });
+        }
+        start = page.LastEvaluatedKey;
+      } while (start !== undefined);
+    }
+    return stateKeys;
+  }
+
+  /**
+   * The complaints received in the months `fromMonth` to `toMonth` that
+   * have ended (a final status), for the retention job: the reporting
+   * index (never a scan), then the state items by BatchGetItem, each with
+   * whether its erasure finished (`markErased`). In the order received.
+   */
+  async finishedCasesReceivedBetween(
+    organisationId: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<{ state: ComplaintState; erased: boolean }[]> {
+    const stateKeys = await this.#receivedBetween(
+      organisationId,
+      fromMonth,
+      toMonth,
+      (status) => typeof status === 'string' && FINAL_STATUSES.has(status),
+    );
+    const out: { state: ComplaintState; erased: boolean }[] = [];
+    for (let i = 0; i < stateKeys.length; i += BATCH_GET_LIMIT) {
+      const items = await this.#batchGet(
+        stateKeys.slice(i, i + BATCH_GET_LIMIT),
+        `pk, complaintId, #state, ${ERASED}`,
+      );
+      for (const item of items) {
+        out.push({
+          state: parseRow(
+            complaintStateSchema,
+            item.state,
+            `complaint state ${String(item.complaintId)}`,
+          ),
+          erased: typeof item[ERASED] === 'string',
+        });
+      }
+    }
+    return out.sort((a, b) =>
+      a.state.receivedAt.localeCompare(b.state.receivedAt),
+    );
+  }
+
+  /**
+   * The references of the complaints indexed under any of a resident's
+   * identifiers (`residentIdentifier`'s normalised values), each
+   * identifier one Query of the sparse by-resident index (never a scan),
+   * oldest first, each reference once. The index is eventually
+   * consistent: the caller reads each case and checks it.
+   */
+  async complaintsOfResident(
+    organisationId: string,
+    identifiers: readonly string[],
+  ): Promise<string[]> {
+    const found = new Map<string, string>();
+    for (const identifier of new Set(identifiers)) {
+      const { residentPk } = keys.resident(organisationId, identifier, '', '');
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await this.#client.send(
+          new QueryCommand({
+            TableName: this.#table,
+            IndexName: table.indexes.byResident.name,
+            KeyConditionExpression: '#resident = :resident',
+            ExpressionAttributeNames: {
+              '#resident': table.indexes.byResident.partitionKey.name,
+            },
+            ExpressionAttributeValues: { ':resident': residentPk },
+            ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const reference = item.reference;
+          if (typeof reference === 'string') {
+            found.set(reference, String(item.residentSk));
+          }
+        }
+        start = page.LastEvaluatedKey;
+      } while (start !== undefined);
+    }
+    return [...found.entries()]
+      .sort(([, a], [, b]) => a.localeCompare(b))
+      .map(([reference]) => reference);
+  }
+
+  /**
+   * Rewrites a complaint's state item in place as `anonymised` (from
+   * `anonymise`), only if it is still at the version it was read at and
+   * not anonymised already, and takes it out of the resident, work and
+   * print indexes. False when it was not (a concurrent decision, which is
+   * kept: the next run looks again). The version is kept, so the event
+   * items still match it; the condition every later save carries
+   * (`attribute_not_exists(state.anonymisedOn)`) stops the case being
+   * written back.
+   */
+  async anonymiseState(
+    organisationId: string,
+    anonymised: ComplaintState,
+  ): Promise<boolean> {
+    const state = parseRow(
+      complaintStateSchema,
+      anonymised,
+      `complaint state ${anonymised.id}`,
+    );
+    if (state.anonymisedOn === undefined) {
+      throw new Error(`${state.id}: not anonymised`);
+    }
+    const removed = [
+      ...RESIDENT_INDEX,
+      // The resident's tracking code no longer opens the case.
+      'trackingTokenHash',
+      'queuePk',
+      'queueSk',
+      'nextDueOn',
+      'nextClock',
+      'printPk',
+      'printSk',
+      'printLetters',
+    ];
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: keys.complaint(organisationId, state.id),
+          UpdateExpression: `SET #state = :state REMOVE ${removed.map((_, i) => `#r${i}`).join(', ')}`,
+          ConditionExpression:
+            '#version = :version AND attribute_not_exists(#state.anonymisedOn)',
+          ExpressionAttributeNames: {
+            '#state': 'state',
+            '#version': 'version',
+            ...Object.fromEntries(removed.map((name, i) => [`#r${i}`, name])),
+          },
+          ExpressionAttributeValues: {
+            ':state': state,
+            ':version': state.version,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Rewrites one event item in place with its events and intents
+   * anonymised (`anonymiseEvent`, `anonymiseIntent`), once: an item
+   * already rewritten is left alone. The stream sees a MODIFY, which the
+   * outbox filter (INSERT only) keeps from the consumers.
+   */
+  async anonymiseDecision(
+    organisationId: string,
+    decision: StoredDecision,
+    on: string,
+  ): Promise<boolean> {
+    const events = decision.events.map((e, i) =>
+      parseRow(
+        complaintEventSchema,
+        e,
+        `event ${decision.complaintId}#${decision.version}[${i}]`,
+      ),
+    );
+    const intents = decision.intents.map((intent, i) =>
+      parseRow(
+        intentSchema,
+        intent,
+        `intent ${decision.complaintId}#${decision.version}[${i}]`,
+      ),
+    );
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#table,
+          Key: keys.event(
+            organisationId,
+            decision.complaintId,
+            decision.version,
+          ),
+          UpdateExpression:
+            'SET events = :events, intents = :intents, anonymisedOn = :on',
+          ConditionExpression:
+            'attribute_exists(pk) AND attribute_not_exists(anonymisedOn)',
+          ExpressionAttributeValues: {
+            ':events': events,
+            ':intents': intents,
+            ':on': on,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Records on the state item that a case's erasure is complete (its
+   * events rewritten and its files deleted), so later runs skip it.
+   */
+  async markErased(
+    organisationId: string,
+    complaintId: string,
+    on: string,
+  ): Promise<void> {
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#table,
+        Key: keys.complaint(organisationId, complaintId),
+        UpdateExpression: 'SET #erased = :on',
+        ConditionExpression: 'attribute_exists(#state.anonymisedOn)',
+        ExpressionAttributeNames: { '#erased': ERASED, '#state': 'state' },
+        ExpressionAttributeValues: { ':on': on },
+      }),
+    );
+  }
+
   /** One BatchGetItem of at most 100 keys, retrying what comes back unprocessed. */
   async #batchGet(
     requested: Record<string, unknown>[],
+    projection = 'pk, complaintId, #state',
   ): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     let pending = requested;
@@ -411,7 +655,7 @@ export class DynamoDbComplaintRepository
             [this.#table]: {
               Keys: pending,
               ConsistentRead: true,
-              ProjectionExpression: 'pk, complaintId, #state',
+              ProjectionExpression: projection,
               ExpressionAttributeNames: { '#state': 'state' },
             },
           },
@@ -436,7 +680,10 @@ export class DynamoDbComplaintRepository
     parse: (item: Record<string, unknown>) => T;
   }): Promise<{ items: T[]; next?: string }> {
     const items: T[] = [];
-    let start = query.after === undefined ? undefined : startKey(query.after);
+    let start =
+      query.after === undefined
+        ? undefined
+        : startKey(query.after, query.index, query.key);
     // Without a filter one read fills the page; with one, DynamoDB's Limit
     // counts items read before filtering, so read on (bounded) to fill it.
     for (let reads = 0; reads < MAX_FILTERED_READS; reads += 1) {
@@ -494,6 +741,7 @@ export class DynamoDbComplaintRepository
   #stateWrite(organisationId: string, decision: DecisionToSave): TransactItem {
     const { state, expectedVersion, nextDue } = decision;
     const toPost = lettersToPost(state);
+    const resident = residentIdentifier(state.resident);
     const index = {
       ...keys.monthReceived(
         organisationId,
@@ -507,6 +755,14 @@ export class DynamoDbComplaintRepository
       ...(toPost[0] === undefined
         ? {}
         : keys.printQueue(organisationId, toPost[0].on, state.id)),
+      ...(resident === undefined
+        ? {}
+        : keys.resident(
+            organisationId,
+            resident.value,
+            state.receivedAt,
+            state.id,
+          )),
     };
     const attributes: Record<string, unknown> = {
       kind: itemKinds.complaint,
@@ -556,6 +812,7 @@ export class DynamoDbComplaintRepository
         ? ['queuePk', 'queueSk', 'nextDueOn', 'nextClock']
         : []),
       ...(toPost.length === 0 ? ['printPk', 'printSk', 'printLetters'] : []),
+      ...(resident === undefined ? RESIDENT_INDEX : []),
     ];
     removes.forEach((name, i) => {
       names[`#r${i}`] = name;
@@ -572,8 +829,15 @@ export class DynamoDbComplaintRepository
         ]
           .filter(Boolean)
           .join(' '),
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { ...names, '#version': 'version' },
+        // An anonymised case is never written back with its data again,
+        // even by a decision made on what was read just before.
+        ConditionExpression:
+          '#version = :expected AND attribute_not_exists(#state.anonymisedOn)',
+        ExpressionAttributeNames: {
+          ...names,
+          '#version': 'version',
+          '#state': 'state',
+        },
         ExpressionAttributeValues: values,
       },
     };
@@ -593,10 +857,15 @@ export class DynamoDbComplaintRepository
       );
       return output.ConsumedCapacity;
     } catch (error) {
+      // A version check that failed, or (in DynamoDB, never locally) another
+      // transaction on the same item at the same moment: either way this
+      // save lost a race and wrote nothing.
       const lost =
         error instanceof TransactionCanceledException &&
         error.CancellationReasons?.some(
-          (r) => r.Code === 'ConditionalCheckFailed',
+          (r) =>
+            r.Code === 'ConditionalCheckFailed' ||
+            r.Code === 'TransactionConflict',
         );
       if (lost) {
         throw new VersionConflictError(complaintId, expectedVersion, {
@@ -608,11 +877,35 @@ export class DynamoDbComplaintRepository
   }
 }
 
-/** A page token back to the index key it stands for; a forged one is bad input. */
-function startKey(after: string): Record<string, unknown> {
+/**
+ * A page token back as the key to start after. It comes from the caller,
+ * so it must be a key of this index in this partition: any other shape (or
+ * another partition) DynamoDB refuses with a ValidationException, which
+ * would be a 500 rather than the caller's 400 (found by
+ * test/integration/hostile-routes.test.ts with `?after=e30`, i.e. `{}`).
+ */
+function startKey(
+  after: string,
+  indexName: string,
+  partition: { readonly name: string; readonly value: string },
+): Record<string, unknown> {
+  const index = Object.values(table.indexes).find((i) => i.name === indexName);
+  const names = [
+    table.partitionKey.name,
+    table.sortKey.name,
+    partition.name,
+    index?.sortKey.name,
+  ].sort();
   try {
-    const key = JSON.parse(Buffer.from(after, 'base64url').toString());
-    if (typeof key === 'object' && key !== null && !Array.isArray(key)) {
+    const key: unknown = JSON.parse(Buffer.from(after, 'base64url').toString());
+    if (
+      typeof key === 'object' &&
+      key !== null &&
+      !Array.isArray(key) &&
+      Object.keys(key).sort().join() === names.join() &&
+      Object.values(key).every((v) => typeof v === 'string' && v !== '') &&
+      (key as Record<string, unknown>)[partition.name] === partition.value
+    ) {
       return key as Record<string, unknown>;
     }
   } catch {
@@ -620,6 +913,23 @@ function startKey(after: string): Record<string, unknown> {
   }
   throw new InvalidInputError('after', 'is not the next token of a page');
 }
+
+/** The by-resident index's attributes on a state item. */
+const RESIDENT_INDEX = ['residentPk', 'residentSk'];
+
+/**
+ * On a state item: the day its erasure finished (state anonymised, event
+ * items rewritten, files deleted).
+ */
+const ERASED = 'erasureCompletedOn';
+
+/** The statuses a case ends at (it may still be reopened from them). */
+const FINAL_STATUSES: ReadonlySet<string> = new Set([
+  'closed',
+  'withdrawn',
+  'declined',
+  'escalation-refused',
+]);
 
 /** BatchGetItem's most keys per request. */
 const BATCH_GET_LIMIT = 100;

@@ -3,6 +3,8 @@
  * organisation id, so one deployment can serve a housing group and its
  * subsidiaries without any query crossing between them.
  */
+import { createHash } from 'node:crypto';
+
 const ORGANISATION = /^[a-z0-9][a-z0-9-]{0,39}$/;
 
 /** An organisation id safe to put in a key: lower-case letters, digits, hyphens. */
@@ -13,6 +15,10 @@ export function assertOrganisationId(organisationId: string): void {
     );
   }
 }
+
+/** A personal value as it may appear in a key: its SHA-256, in hex. */
+const sha256 = (value: string) =>
+  createHash('sha256').update(value, 'utf8').digest('hex');
 
 const org = (organisationId: string) => {
   assertOrganisationId(organisationId);
@@ -67,6 +73,20 @@ export const keys = {
   ) => ({
     monthPk: `${org(organisationId)}#RECEIVED#${receivedOn.slice(0, 7)}`,
     monthSk: `${receivedAt}#${complaintId}`,
+  }),
+  /**
+   * By-resident index: a complaint under its resident's one identifier
+   * (`residentIdentifier`: normalised email, else phone, else
+   * name|postcode), as its SHA-256 in hex so no key shows it.
+   */
+  resident: (
+    organisationId: string,
+    identifier: string,
+    receivedAt: string,
+    complaintId: string,
+  ) => ({
+    residentPk: `${org(organisationId)}#RESIDENT#${sha256(identifier)}`,
+    residentSk: `${receivedAt}#${complaintId}`,
   }),
   /** One address's requests in one hour (a hash of the address, never the address). */
   rateWindow: (organisationId: string, addressHash: string, hour: string) => ({
