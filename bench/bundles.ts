@@ -805,6 +805,20 @@ const plans: Readonly<Record<string, Plan>> = {
     does: 'the daily cron (work queue read, schedules checked)',
     event: () => ({ scheduledTime: new Date().toISOString() }),
   },
+  retention: {
+    does: 'the daily cron (finished cases past retention looked for through the index)',
+    event: () => ({ scheduledTime: new Date().toISOString() }),
+  },
+  'subject-access': {
+    does: "GET /staff/subject-access?email=… (a resident's cases, as JSON)",
+    event: (round) =>
+      httpEvent({
+        method: 'GET',
+        target: '/staff/subject-access?email=lee.caller%40example.org',
+        // A manager: officers may not export.
+        claims: { ...round.staff, 'cognito:groups': ['manager'] },
+      }),
+  },
   report: {
     does: 'a Board report (index read, 3 documents to S3, one email)',
     // A period of its own each round, so each run mails the Board once.
