@@ -10,6 +10,7 @@
  * pool), timed inside that process; the floor and each function take
  * turns, so the machine's noise falls on both.
  */
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
   cp,
@@ -20,7 +21,6 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import {
   DynamoDBClient,
@@ -49,6 +49,7 @@ import {
   newTraceId,
   splitTarget,
 } from '../infra/local/http-event.js';
+import { freePort } from '../infra/local/listen.js';
 import { matchRoute } from '../infra/local/route-match.js';
 import { startS3 } from '../infra/local/s3/index.js';
 import { fillContextAttributes } from '../infra/local/scheduler/delivery.js';
@@ -439,21 +440,6 @@ const BUCKETS = {
   reports: 'hearth-bench-reports',
 };
 const SITE = 'http://127.0.0.1:3000';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
-}
 
 /** DynamoDB Local and the stand-ins a first invocation may call. */
 async function startServices() {

@@ -12,7 +12,7 @@
  * them again on the same ports, with an empty table, and the handlers
  * already loaded keep working.
  */
-import { createServer } from 'node:net';
+
 import path from 'node:path';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -37,6 +37,7 @@ import {
   lambdaContext,
   loadHandler,
 } from '../infra/local/lambda-runtime.js';
+import { freePort } from '../infra/local/listen.js';
 import { matchRoute } from '../infra/local/route-match.js';
 import { startS3 } from '../infra/local/s3/index.js';
 import { startScheduler } from '../infra/local/scheduler/index.js';
@@ -246,21 +247,6 @@ async function choosePorts(): Promise<Ports> {
     scheduler: await freePort(),
   };
   return ports;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no free port')),
-      );
-    });
-  });
 }
 
 // ── events, as API Gateway builds them ──────────────────────────────────

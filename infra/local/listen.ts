@@ -4,7 +4,7 @@
  * means any free port) and closes without leaving a socket open.
  */
 import type { IncomingMessage, Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** Loopback unless told otherwise: nothing local is meant for the network. */
 export const defaultHost = '127.0.0.1';
@@ -21,6 +21,21 @@ export function listen(
     server.listen(port, host, () => {
       server.off('error', failed);
       resolve(boundPort(server));
+    });
+  });
+}
+
+/**
+ * A loopback port free at the moment of asking (the OS picks it): for a
+ * server that must be told its port before it starts.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, defaultHost, () => {
+      const port = boundPort(server);
+      server.close(() => resolve(port));
     });
   });
 }

@@ -11,9 +11,9 @@
  * --data-dir (default .hearth), --organisation (default local), --policy
  * (default code-2024), --dynamodb-port (default 8000).
  */
+
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ import {
   type RunningDynamoDb,
   startDynamoDbLocal,
 } from '../local/dynamodb-local.js';
+import { freePort } from '../local/listen.js';
 import { localStock, optionsFrom } from '../local/start.js';
 
 const usage =
@@ -179,21 +180,6 @@ async function tableAt(
   } finally {
     client.destroy();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address !== null
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
 }
 
 if (

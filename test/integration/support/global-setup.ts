@@ -1,6 +1,6 @@
-import { createServer } from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { startDynamoDbLocal } from '../../../infra/local/dynamodb-local.js';
+import { freePort } from '../../../infra/local/listen.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,17 +15,4 @@ export default async function setup(project: TestProject) {
   return () => db.stop();
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
+export { freePort };
