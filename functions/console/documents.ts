@@ -11,29 +11,9 @@ import type {
   SelfAssessmentRow,
 } from '@hearth/domain';
 import { formatDate, formatInstant } from '../shared/pages/render.js';
+import type { Block, PrintableDocument } from '../shared/pdf/document.js';
 
-export type Block =
-  | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'subheading'; readonly text: string }
-  | { readonly kind: 'paragraph'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly string[] }
-  | {
-      readonly kind: 'table';
-      readonly caption: string;
-      readonly header: readonly string[];
-      /** Each column's share of the width, summing to 1. */
-      readonly widths: readonly number[];
-      readonly rows: readonly (readonly string[])[];
-    };
-
-export interface PrintableDocument {
-  readonly title: string;
-  /** The landlord, as the document's author. */
-  readonly author: string;
-  /** A short name for page footers and the file name. */
-  readonly short: string;
-  readonly blocks: readonly Block[];
-}
+export type { Block, PrintableDocument };
 
 /** The Code's section titles (Complaint Handling Code 2024). */
 export const CODE_SECTIONS: Readonly<Record<number, string>> = {

@@ -39,6 +39,7 @@ import {
 } from '../shared/middleware/problem-json.js';
 import { redirect } from '../shared/pages/http.js';
 import { formatInstant } from '../shared/pages/render.js';
+import { renderPdf } from '../shared/pdf/document.js';
 import type { Staff } from '../shared/staff.js';
 import type { Caller } from './case-routes.js';
 import {
@@ -51,7 +52,6 @@ import {
   selfAssessmentDocument,
   summarySentence,
 } from './documents.js';
-import { renderPdf } from './pdf.js';
 import {
   slugOf,
   type YearPeriod,

@@ -2,109 +2,17 @@
  * The subject access export as a readable A4 PDF: the resident's
  * complaints one after another, each with its details, its timeline of
  * every event, correspondence, letters in full, files, remedies and
- * actions. Set as every Hearth PDF is: pdf-lib, standard Helvetica, text
- * brought into WinAnsi and wrapped to the column by the shared
- * functions/shared/pdf/text.ts, and "page n of m" at every foot.
+ * actions. Made as a printable document and set by the shared typesetter
+ * (functions/shared/pdf/document.ts), as every Hearth document is.
  */
 import {
-  PDFDocument,
-  type PDFFont,
-  type PDFPage,
-  rgb,
-  StandardFonts,
-} from 'pdf-lib';
-import { winAnsiSanitiser, wrap } from '../shared/pdf/text.js';
+  type Block,
+  type PrintableDocument,
+  renderPdf,
+} from '../shared/pdf/document.js';
 import type { ComplaintExport, SubjectAccessExport } from './export.js';
 
-const MM = 72 / 25.4;
-const A4: [number, number] = [210 * MM, 297 * MM];
-const MARGIN = { left: 20 * MM, right: 20 * MM, top: 18 * MM, bottom: 22 * MM };
-const WIDTH = A4[0] - MARGIN.left - MARGIN.right;
-const INK = rgb(0.1, 0.1, 0.1);
-const SIZE = { title: 18, heading: 14, subheading: 11.5, body: 10, footer: 8 };
-const LEADING = 1.4;
-
-/** Lays lines down the page, turning pages as needed. */
-class Typesetter {
-  readonly pages: PDFPage[] = [];
-  #page: PDFPage | undefined;
-  #y = 0;
-  readonly #doc: PDFDocument;
-  readonly #regular: PDFFont;
-  readonly #bold: PDFFont;
-  readonly #clean: (text: string) => string;
-
-  constructor(doc: PDFDocument, regular: PDFFont, bold: PDFFont) {
-    this.#doc = doc;
-    this.#regular = regular;
-    this.#bold = bold;
-    this.#clean = winAnsiSanitiser(regular.getCharacterSet());
-  }
-
-  #keep(height: number): void {
-    if (this.#page === undefined || this.#y - height < MARGIN.bottom) {
-      this.#page = this.#doc.addPage(A4);
-      this.pages.push(this.#page);
-      this.#y = A4[1] - MARGIN.top;
-    }
-  }
-
-  space(points: number): void {
-    this.#y -= points;
-  }
-
-  /** A heading, kept with two lines of what follows. */
-  heading(text: string, size: number): void {
-    this.space(size * 0.6);
-    this.#keep(size * LEADING + SIZE.body * LEADING * 2);
-    this.text(text, { size, bold: true });
-  }
-
-  /** Text wrapped to the column (each line of it), indented by `indent`. */
-  text(
-    text: string,
-    options: { size?: number; bold?: boolean; indent?: number } = {},
-  ): void {
-    const size = options.size ?? SIZE.body;
-    const font = options.bold === true ? this.#bold : this.#regular;
-    const indent = options.indent ?? 0;
-    // Lines first: the sanitiser makes a line break a space.
-    for (const paragraph of text.split(/\r\n?|\n/)) {
-      const clean = this.#clean(paragraph);
-      for (const line of wrap(clean, font, size, WIDTH - indent)) {
-        this.#keep(size * LEADING);
-        this.#y -= size * LEADING;
-        this.#page?.drawText(line, {
-          x: MARGIN.left + indent,
-          y: this.#y + size * 0.3,
-          size,
-          font,
-          color: INK,
-        });
-      }
-    }
-  }
-
-  /** `label: value`, wrapped. */
-  field(label: string, value: string, indent = 0): void {
-    this.text(`${label}: ${value}`, { indent });
-  }
-
-  footers(label: string): void {
-    const total = this.pages.length;
-    this.pages.forEach((page, index) => {
-      const text = this.#clean(`${label} \u00b7 Page ${index + 1} of ${total}`);
-      const width = this.#regular.widthOfTextAtSize(text, SIZE.footer);
-      page.drawText(text, {
-        x: A4[0] - MARGIN.right - width,
-        y: MARGIN.bottom - SIZE.footer * 2,
-        size: SIZE.footer,
-        font: this.#regular,
-        color: INK,
-      });
-    });
-  }
-}
+const TITLE = 'Personal data held about you';
 
 /** Every leaf of a value as `path: value`, for the timeline's details. */
 function leaves(value: unknown, path = ''): [string, string][] {
@@ -120,138 +28,222 @@ function leaves(value: unknown, path = ''): [string, string][] {
   return [[path, String(value)]];
 }
 
-function contactLines(
-  set: Typesetter,
-  who: {
-    name: string;
-    email?: string;
-    phone?: string;
-    address?: readonly string[];
-  },
-): void {
-  set.field('Name', who.name);
-  if (who.email !== undefined) set.field('Email', who.email);
-  if (who.phone !== undefined) set.field('Phone', who.phone);
-  if (who.address !== undefined) set.field('Address', who.address.join(', '));
+const field = (label: string, value: string): Block => ({
+  kind: 'paragraph',
+  text: `${label}: ${value}`,
+});
+
+/** Text as paragraphs, one per line (a line break would become a space). */
+function lines(text: string): Block[] {
+  return text
+    .split(/\r\n?|\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => ({ kind: 'paragraph', text: line }));
 }
 
-function complaint(set: Typesetter, c: ComplaintExport): void {
-  set.heading(`Complaint ${c.reference}`, SIZE.heading);
-  set.field('Status', c.status);
-  set.field('Classification', c.classification);
-  set.field('Received', `${c.receivedAt} (${c.channel})`);
-  if (c.closedOn !== undefined) set.field('Closed', c.closedOn);
-
-  set.heading('The resident', SIZE.subheading);
-  contactLines(set, c.resident);
-  set.field('Preferred contact', c.resident.preferredContact);
-  if (c.resident.formats.length > 0) {
-    set.field('Formats', c.resident.formats.join(', '));
+function contact(who: {
+  name: string;
+  email?: string;
+  phone?: string;
+  address?: readonly string[];
+}): [string, string][] {
+  const rows: [string, string][] = [['Name', who.name]];
+  if (who.email !== undefined) rows.push(['Email', who.email]);
+  if (who.phone !== undefined) rows.push(['Phone', who.phone]);
+  if (who.address !== undefined) {
+    rows.push(['Address', who.address.join(', ')]);
   }
+  return rows;
+}
+
+function resident(who: ComplaintExport['resident']): [string, string][] {
+  const rows = contact(who);
+  rows.push(['Preferred contact', who.preferredContact]);
+  if (who.formats.length > 0) rows.push(['Formats', who.formats.join(', ')]);
+  return rows;
+}
+
+/** A table from its columns, each a header and its share of the width. */
+function table(
+  caption: string,
+  columns: readonly (readonly [string, number])[],
+  rows: readonly (readonly string[])[],
+): Block {
+  const header = columns.map(([name]) => name);
+  const widths = columns.map(([, width]) => width);
+  return { kind: 'table', caption, header, widths, rows };
+}
+
+const details = (caption: string, rows: [string, string][]): Block =>
+  table(
+    caption,
+    [
+      ['Detail', 0.3],
+      ['As held', 0.7],
+    ],
+    rows,
+  );
+
+function complaint(c: ComplaintExport): Block[] {
+  const blocks: Block[] = [
+    { kind: 'heading', text: `Complaint ${c.reference}` },
+    field('Status', c.status),
+    field('Classification', c.classification),
+    field('Received', `${c.receivedAt} (${c.channel})`),
+  ];
+  if (c.closedOn !== undefined) blocks.push(field('Closed', c.closedOn));
+
+  blocks.push(
+    { kind: 'subheading', text: 'The resident' },
+    details('How to reach them', resident(c.resident)),
+  );
   if (c.representative !== undefined) {
-    set.heading('Their representative', SIZE.subheading);
-    contactLines(set, c.representative);
-    set.field('Relationship', c.representative.relationship);
-  }
-
-  set.heading('What the complaint said', SIZE.subheading);
-  set.text(c.record.summary);
-
-  set.heading('Timeline', SIZE.subheading);
-  for (const decision of c.timeline) {
-    for (const event of decision.events) {
-      const { type, at, by, ...detail } = event;
-      set.text(`${at}  ${type}  (by ${by})`, { bold: true });
-      for (const [path, value] of leaves(detail)) set.field(path, value, 12);
-    }
-  }
-
-  set.heading('Correspondence', SIZE.subheading);
-  if (c.correspondence.length === 0) set.text('None recorded.');
-  for (const item of c.correspondence) {
-    set.text(
-      `${item.at}  ${item.direction === 'in' ? 'From' : 'To'} the resident by ${item.channel}`,
-      { bold: true },
+    blocks.push(
+      { kind: 'subheading', text: 'Their representative' },
+      details('How to reach them', [
+        ...contact(c.representative),
+        ['Relationship', c.representative.relationship],
+      ]),
     );
-    set.text(item.summary, { indent: 12 });
   }
 
-  set.heading('Letters', SIZE.subheading);
-  if (c.letters.length === 0) set.text('None sent.');
+  blocks.push(
+    { kind: 'subheading', text: 'What the complaint said' },
+    ...lines(c.record.summary),
+    { kind: 'subheading', text: 'Timeline' },
+    table(
+      'Every event recorded',
+      [
+        ['When', 0.22],
+        ['Event', 0.2],
+        ['By', 0.18],
+        ['Details', 0.4],
+      ],
+      c.timeline.flatMap((decision) =>
+        decision.events.map((event) => {
+          const { type, at, by, ...detail } = event;
+          const said = leaves(detail).map(
+            ([path, value]) => `${path}: ${value}`,
+          );
+          return [at, type, by, said.join('; ')];
+        }),
+      ),
+    ),
+    { kind: 'subheading', text: 'Correspondence' },
+    table(
+      'Correspondence recorded',
+      [
+        ['When', 0.22],
+        ['Way', 0.25],
+        ['Summary', 0.53],
+      ],
+      c.correspondence.map((item) => [
+        item.at,
+        `${item.direction === 'in' ? 'From' : 'To'} the resident by ${item.channel}`,
+        item.summary,
+      ]),
+    ),
+    { kind: 'subheading', text: 'Letters' },
+  );
+  if (c.letters.length === 0) {
+    blocks.push({ kind: 'paragraph', text: 'None sent.' });
+  }
   for (const letter of c.letters) {
-    set.text(`${letter.on}  ${letter.kind} (${letter.status})`, {
-      bold: true,
+    blocks.push({
+      kind: 'paragraph',
+      text: `${letter.on}  ${letter.kind} (${letter.status})`,
     });
     if (letter.pdfKey !== undefined) {
-      set.field('Printed copy', letter.pdfKey, 12);
+      blocks.push(field('Printed copy', letter.pdfKey));
     }
-    if (letter.text !== undefined) set.text(letter.text, { indent: 12 });
+    if (letter.text !== undefined) blocks.push(...lines(letter.text));
   }
 
-  set.heading('Files', SIZE.subheading);
-  if (c.attachments.length === 0) set.text('None kept.');
-  for (const file of c.attachments) {
-    set.text(
-      `${file.filename} (${file.contentType}, ${file.size} bytes, received ${file.receivedAt}): ${file.key}`,
-    );
-  }
-
-  set.heading('Remedies', SIZE.subheading);
-  if (c.remedies.length === 0) set.text('None.');
-  for (const remedy of c.remedies) {
-    const amount =
-      remedy.amountPence === undefined
-        ? ''
-        : ` £${(remedy.amountPence / 100).toFixed(2)}`;
-    set.text(
-      `${remedy.recordedOn}  ${remedy.kind}${amount}: ${remedy.description}`,
-    );
-  }
-
-  set.heading('Actions', SIZE.subheading);
-  if (c.actions.length === 0) set.text('None.');
-  for (const action of c.actions) {
-    const done =
-      action.completedOn === undefined ? '' : ` (done ${action.completedOn})`;
-    set.text(`${action.recordedOn}  ${action.description}${done}`);
-  }
+  blocks.push(
+    { kind: 'subheading', text: 'Files' },
+    table(
+      'Files kept',
+      [
+        ['File', 0.22],
+        ['Type', 0.16],
+        ['Bytes', 0.1],
+        ['Received', 0.2],
+        ['Kept as', 0.32],
+      ],
+      c.attachments.map((file) => [
+        file.filename,
+        file.contentType,
+        String(file.size),
+        file.receivedAt,
+        file.key,
+      ]),
+    ),
+    { kind: 'subheading', text: 'Remedies' },
+    table(
+      'Remedies recorded',
+      [
+        ['Recorded', 0.18],
+        ['Kind', 0.18],
+        ['Amount', 0.14],
+        ['Description', 0.5],
+      ],
+      c.remedies.map((remedy) => [
+        remedy.recordedOn,
+        remedy.kind,
+        remedy.amountPence === undefined
+          ? ''
+          : `£${(remedy.amountPence / 100).toFixed(2)}`,
+        remedy.description,
+      ]),
+    ),
+    { kind: 'subheading', text: 'Actions' },
+    table(
+      'Actions recorded',
+      [
+        ['Recorded', 0.18],
+        ['Action', 0.64],
+        ['Done', 0.18],
+      ],
+      c.actions.map((action) => [
+        action.recordedOn,
+        action.description,
+        action.completedOn ?? '',
+      ]),
+    ),
+  );
+  return blocks;
 }
 
 /**
- * Renders the export: a cover (who asked, what was searched, what this
- * export cannot find), then each complaint.
+ * The export as a printable document: a cover (who asked, what was
+ * searched, what this export cannot find), then each complaint.
+ */
+function exportDocument(found: SubjectAccessExport): PrintableDocument {
+  return {
+    title: TITLE,
+    author: found.landlord,
+    short: 'Subject access',
+    blocks: [
+      field('From', found.landlord),
+      field('Made on', found.generatedAt),
+      field('Found by', found.searchedBy.join(', ') || 'nothing'),
+      field('Complaints', String(found.complaints.length)),
+      { kind: 'subheading', text: 'What this cannot show' },
+      { kind: 'list', items: found.limits },
+      ...found.complaints.flatMap(complaint),
+    ],
+  };
+}
+
+/**
+ * Renders the export, dated when it was made.
  *
  * @example
  * const bytes = await renderExportPdf(found);
  * Buffer.from(bytes).subarray(0, 5).toString(); // '%PDF-'
  */
-export async function renderExportPdf(
+export function renderExportPdf(
   found: SubjectAccessExport,
 ): Promise<Uint8Array> {
-  const doc = await PDFDocument.create({ updateMetadata: false });
-  const set = new Typesetter(
-    doc,
-    await doc.embedFont(StandardFonts.Helvetica),
-    await doc.embedFont(StandardFonts.HelveticaBold),
-  );
-  set.text('Personal data held about you', { size: SIZE.title, bold: true });
-  set.space(SIZE.body);
-  set.field('From', found.landlord);
-  set.field('Made on', found.generatedAt);
-  set.field('Found by', found.searchedBy.join(', ') || 'nothing');
-  set.field('Complaints', String(found.complaints.length));
-  set.heading('What this cannot show', SIZE.subheading);
-  for (const limit of found.limits) set.text(`- ${limit}`);
-  for (const c of found.complaints) complaint(set, c);
-  set.footers(`Subject access: ${found.landlord}`);
-
-  const date = new Date(found.generatedAt);
-  doc.setTitle('Personal data held about you', { showInWindowTitleBar: true });
-  doc.setAuthor(found.landlord);
-  doc.setLanguage('en-GB');
-  doc.setCreator('Hearth');
-  doc.setProducer('Hearth (pdf-lib)');
-  doc.setCreationDate(date);
-  doc.setModificationDate(date);
-  return doc.save();
+  return renderPdf(exportDocument(found), new Date(found.generatedAt));
 }

@@ -27,7 +27,6 @@ import {
 } from '../../../../functions/console/documents.js';
 import { reportRequest } from '../../../../functions/console/generate-report.js';
 import { longFormOf } from '../../../../functions/console/long-form.js';
-import { renderPdf } from '../../../../functions/console/pdf.js';
 import {
   slugOf,
   yearOf,
@@ -41,6 +40,7 @@ import {
   selfAssessmentRoute,
 } from '../../../../functions/console/self-assessment.js';
 import { FormError } from '../../../../functions/shared/pages/http.js';
+import { renderPdf } from '../../../../functions/shared/pdf/document.js';
 import { winAnsiSanitiser } from '../../../../functions/shared/pdf/text.js';
 import {
   referenceComplaints,

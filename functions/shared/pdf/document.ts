@@ -1,10 +1,12 @@
 /**
- * A printable document (documents.ts) as an A4 PDF, laid out as the
- * printed letters are (functions/letters/pdf.ts): pdf-lib, the standard
- * Helvetica fonts (no font files to bundle), text brought into their
- * WinAnsi character set first, words wrapped to the column, pages turned
- * as needed, and the document's name with "page n of m" at every foot.
- * Unlike a letter it has tables, whose rows may run across pages.
+ * A printable document as an A4 PDF, the one typesetter for Hearth's
+ * documents (the console's self-assessment and annual report, the subject
+ * access export), laid out as the printed letters are
+ * (functions/letters/pdf.ts): pdf-lib, the standard Helvetica fonts (no
+ * font files to bundle), text brought into their WinAnsi character set
+ * first, words wrapped to the column, pages turned as needed, and the
+ * document's name with "page n of m" at every foot. Unlike a letter it
+ * has tables, whose rows may run across pages.
  */
 import {
   PDFDocument,
@@ -13,8 +15,31 @@ import {
   rgb,
   StandardFonts,
 } from 'pdf-lib';
-import { winAnsiSanitiser, wrap } from '../shared/pdf/text.js';
-import type { Block, PrintableDocument } from './documents.js';
+import { winAnsiSanitiser, wrap } from './text.js';
+
+/** One piece of a printable document, in reading order. */
+export type Block =
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'subheading'; readonly text: string }
+  | { readonly kind: 'paragraph'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly string[] }
+  | {
+      readonly kind: 'table';
+      readonly caption: string;
+      readonly header: readonly string[];
+      /** Each column's share of the width, summing to 1. */
+      readonly widths: readonly number[];
+      readonly rows: readonly (readonly string[])[];
+    };
+
+export interface PrintableDocument {
+  readonly title: string;
+  /** The landlord, as the document's author. */
+  readonly author: string;
+  /** A short name for page footers and the file name. */
+  readonly short: string;
+  readonly blocks: readonly Block[];
+}
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [210 * MM, 297 * MM];
