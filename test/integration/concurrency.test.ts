@@ -1,16 +1,10 @@
-/**
- * Concurrent staff actions and intakes against the real API stand-in and
- * DynamoDB Local's conditional writes: a consistent timeline (event
- * versions 1..n, no gap or duplicate, the state at the last), no lost
- * update, a clear problem for every refusal, and never a shared reference.
- */
-import type { ComplaintState } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   DynamoDbComplaintRepository,
   StoredDecision,
 } from '../../functions/shared/adapters/dynamodb/complaint-repository.js';
 import type { LocalStack } from '../../infra/local/start.js';
+import { storedState } from './support/casework.js';
 import {
   eventually,
   stackRepository,
@@ -98,18 +92,16 @@ const phoneComplaint = (n: number) =>
     staff(),
   );
 
-async function stateOf(reference: string): Promise<ComplaintState> {
-  const state = await repository.load(org, reference);
-  if (state === undefined) throw new Error(`No complaint ${reference}`);
-  return state;
-}
+const stateOf = (reference: string) => storedState(repository, org, reference);
 
 /** The timeline is whole: versions 1..n, each once, the state at n. */
 async function expectConsistentTimeline(
   reference: string,
 ): Promise<StoredDecision[]> {
-  const history = await repository.history(org, reference);
-  const state = await stateOf(reference);
+  // One read of both: the letters job may record a letter in between two.
+  const found = await repository.loadWithHistory(org, reference);
+  if (found === undefined) throw new Error(`No complaint ${reference}`);
+  const { state, history } = found;
   expect(history.map((d) => d.version)).toEqual(
     Array.from({ length: history.length }, (_, i) => i + 1),
   );
@@ -119,7 +111,8 @@ async function expectConsistentTimeline(
 
 /** A refusal is a problem+json naming why: 412 (lost race) or 409 (state). */
 function expectProblem(answer: Answer, statuses: readonly number[]) {
-  expect(statuses).toContain(answer.status);
+  // The whole answer in the message: a failure under load says what it was.
+  expect(statuses, JSON.stringify(answer)).toContain(answer.status);
   expect(answer.type).toMatch(/^application\/problem\+json/);
   expect(answer.body).toMatchObject({ status: answer.status });
   expect(answer.body.type).toEqual(expect.stringMatching(/^\/problems\//));
@@ -238,7 +231,7 @@ describe('concurrent staff actions on one case', { timeout: 90_000 }, () => {
     for (const answer of answers.filter((a) => a.status !== 200)) {
       // Refused on the case as it now is (acknowledged), or a lost race.
       expectProblem(answer, [400, 409, 412]);
-      expect(answer.body.code).toMatch(
+      expect(answer.body.code, JSON.stringify(answer)).toMatch(
         /^(STAGE1\.NOT_AWAITING_ACKNOWLEDGEMENT|COMPLAINT\.VERSION_CONFLICT)$/,
       );
     }

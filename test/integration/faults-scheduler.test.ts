@@ -20,6 +20,7 @@ import {
 } from '../../infra/local/dynamodb-local.js';
 import type { StoredSchedule } from '../../infra/local/scheduler/index.js';
 import type { LocalStack } from '../../infra/local/start.js';
+import { casework } from './support/casework.js';
 import {
   eventually,
   stackRepository,
@@ -36,6 +37,11 @@ let destroy: () => void;
 let officer: string;
 /** Four complaints: a and b are acknowledged, c and d are not. */
 const refs = { a: '', b: '', c: '', d: '' };
+
+const { complain, acknowledge } = casework(() => stack, {
+  officer: () => officer,
+  network: '198.51.100',
+});
 
 beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -61,50 +67,6 @@ afterAll(async () => {
   destroy?.();
   await stack?.stop();
 });
-
-let viewer = 0;
-async function complain(): Promise<string> {
-  viewer += 1;
-  const response = await fetch(`${stack.urls.api}/complaints`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `198.51.100.${viewer}:443`,
-    },
-    body: JSON.stringify({
-      summary: `The lift in block ${viewer} has been out of order for a month.`,
-      resident: {
-        name: `Resident ${viewer}`,
-        email: `lift.${viewer}@example.org`,
-        preferredContact: 'email',
-      },
-    }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
-}
-
-async function acknowledge(reference: string): Promise<void> {
-  const response = await fetch(
-    `${stack.urls.api}/staff/complaints/${reference}/acknowledgment`,
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${officer}`,
-      },
-      body: JSON.stringify({
-        type: 'acknowledge',
-        stage: 1,
-        definition: {
-          issues: [{ id: 'lift', summary: 'The lift', inScope: true }],
-          outcomesSought: ['A working lift'],
-        },
-      }),
-    },
-  );
-  expect(response.status).toBe(200);
-}
 
 interface Firing {
   readonly schedule: StoredSchedule;

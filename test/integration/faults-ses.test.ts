@@ -1,16 +1,8 @@
-/**
- * SES failing, throttling or dropping connections for a while: staff
- * actions still succeed at once, and when SES recovers every letter is
- * sent exactly once. The faults are injected at the SES stand-in's
- * endpoint, so the real SDK client, its retries, the letters job's
- * send-once guard and the stream poller's retry of a failed record are all
- * in the path.
- */
-import type { ComplaintState } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDbComplaintRepository } from '../../functions/shared/adapters/dynamodb/complaint-repository.js';
 import type { SesFault } from '../../infra/local/ses.js';
 import type { LocalStack } from '../../infra/local/start.js';
+import { storedState } from './support/casework.js';
 import {
   eventually,
   stackRepository,
@@ -88,11 +80,7 @@ async function acknowledgedComplaint(): Promise<string> {
   return reference;
 }
 
-async function stateOf(reference: string): Promise<ComplaintState> {
-  const state = await repository.load(org, reference);
-  if (state === undefined) throw new Error(`No complaint ${reference}`);
-  return state;
-}
+const stateOf = (reference: string) => storedState(repository, org, reference);
 
 /** Emails the SES stand-in accepted for a complaint. */
 async function sentFor(reference: string) {

@@ -1,15 +1,7 @@
-/**
- * The outbox consumers crashing part-way through a batch, as a Lambda
- * invocation that dies does: the records before the crash were handled,
- * nothing was reported, and the stream poller delivers the whole batch
- * again from its saved position. No outbox item is lost and none is
- * applied twice: each letter is sent once, each schedule ends up there
- * once, and the sweep finds nothing to repair.
- */
-import type { ComplaintState } from '@hearth/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DynamoDbComplaintRepository } from '../../functions/shared/adapters/dynamodb/complaint-repository.js';
 import type { LocalStack } from '../../infra/local/start.js';
+import { casework, storedState } from './support/casework.js';
 import {
   eventually,
   stackRepository,
@@ -22,6 +14,11 @@ let stack: LocalStack;
 let repository: DynamoDbComplaintRepository;
 let destroy: () => void;
 let officer: string;
+
+const { complain, acknowledge } = casework(() => stack, {
+  officer: () => officer,
+  network: '192.0.2',
+});
 
 beforeAll(async () => {
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
@@ -38,55 +35,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-let viewer = 0;
-async function complain(): Promise<string> {
-  viewer += 1;
-  const response = await fetch(`${stack.urls.api}/complaints`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'cloudfront-viewer-address': `192.0.2.${viewer}:443`,
-    },
-    body: JSON.stringify({
-      summary: `Water is coming through the ceiling of flat ${viewer}.`,
-      resident: {
-        name: `Resident ${viewer}`,
-        email: `leak.${viewer}@example.org`,
-        preferredContact: 'email',
-      },
-    }),
-  });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { reference: string }).reference;
-}
-
-async function acknowledge(reference: string): Promise<void> {
-  const response = await fetch(
-    `${stack.urls.api}/staff/complaints/${reference}/acknowledgment`,
-    {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${officer}`,
-      },
-      body: JSON.stringify({
-        type: 'acknowledge',
-        stage: 1,
-        definition: {
-          issues: [{ id: 'leak', summary: 'The leak', inScope: true }],
-          outcomesSought: ['A dry ceiling'],
-        },
-      }),
-    },
-  );
-  expect(response.status).toBe(200);
-}
-
-async function stateOf(reference: string): Promise<ComplaintState> {
-  const state = await repository.load(org, reference);
-  if (state === undefined) throw new Error(`No complaint ${reference}`);
-  return state;
-}
+const stateOf = (reference: string) => storedState(repository, org, reference);
 
 const clocksOf = (reference: string) =>
   stack.scheduler
