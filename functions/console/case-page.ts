@@ -20,7 +20,7 @@ import { type FieldError, fieldId } from '../shared/pages/http.js';
 import { formatDate, formatInstant } from '../shared/pages/render.js';
 import type { Staff } from '../shared/staff.js';
 import { type ActionSpec, actionSpecs, type FormContext } from './actions.js';
-import { anchorOf, type RenderedField, renderFields } from './fields.js';
+import { errorSummary, type RenderedField, renderFields } from './fields.js';
 import {
   channelLabel,
   clockTag,
@@ -120,22 +120,6 @@ export function formView(
     ),
     ...(mine?.formError === undefined ? {} : { formError: mine.formError }),
     open: mine !== undefined,
-  };
-}
-
-/** The error summary of a refused form: each problem links to its field. */
-export function errorSummary(failed: Failed | undefined) {
-  if (failed === undefined) return undefined;
-  return {
-    list: [
-      ...(failed.formError === undefined
-        ? []
-        : [{ text: failed.formError, href: `#${failed.key}-form` }]),
-      ...failed.errors.map((e) => ({
-        text: e.message,
-        href: `#${anchorOf(failed.key, e.field)}`,
-      })),
-    ],
   };
 }
 
@@ -357,6 +341,13 @@ export function caseContext(input: CaseInput) {
       .filter((c) => actionSpecs[c.type].item === undefined)
       .map((c) => formView(c.type, ctxFor(c.type), input.failed)),
     readOnly: !input.canAct,
-    errors: errorSummary(input.failed),
+    errors:
+      input.failed === undefined
+        ? undefined
+        : errorSummary(
+            input.failed.key,
+            input.failed.errors,
+            input.failed.formError,
+          ),
   };
 }

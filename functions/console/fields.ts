@@ -110,6 +110,29 @@ export function anchorOf(form: string, field: string): string {
   return `${form}-${fieldId(field)}`;
 }
 
+/**
+ * The error summary of a refused form: the problem naming no field first
+ * (linked to the form), then each field's, linked to its field.
+ */
+export function errorSummary(
+  form: string,
+  errors: readonly { readonly field: string; readonly message: string }[],
+  formError?: string,
+) {
+  if (errors.length === 0 && formError === undefined) return undefined;
+  return {
+    list: [
+      ...(formError === undefined
+        ? []
+        : [{ text: formError, href: `#${form}-form` }]),
+      ...errors.map((e) => ({
+        text: e.message,
+        href: `#${anchorOf(form, e.field)}`,
+      })),
+    ],
+  };
+}
+
 export interface RenderedField {
   readonly kind: Field['kind'];
   readonly params: Record<string, unknown>;

@@ -24,7 +24,7 @@ import {
   reportPeriod,
 } from '../shared/report/build.js';
 import type { Caller } from './case-routes.js';
-import { anchorOf, type Field, renderFields } from './fields.js';
+import { errorSummary, type Field, renderFields } from './fields.js';
 import { dateOf } from './input.js';
 import { isManager, page } from './view.js';
 import type { FiguresDeps } from './year-figures.js';
@@ -126,20 +126,7 @@ export function reportForm(
     action: NEW_REPORT_PATH,
     fields: renderFields(FORM, fields, values, errors),
     formError,
-    errors:
-      errors.length === 0 && formError === undefined
-        ? undefined
-        : {
-            list: [
-              ...(formError === undefined
-                ? []
-                : [{ text: formError, href: `#${FORM}-form` }]),
-              ...errors.map((e) => ({
-                text: e.message,
-                href: `#${anchorOf(FORM, e.field)}`,
-              })),
-            ],
-          },
+    errors: errorSummary(FORM, errors, formError),
   });
 }
 

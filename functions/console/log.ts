@@ -19,7 +19,7 @@ import { redirect } from '../shared/pages/http.js';
 import { type Received, receiveNew } from '../shared/service.js';
 import { casePath } from './case-page.js';
 import type { Caller, CaseDeps } from './case-routes.js';
-import { anchorOf, type Field, renderFields } from './fields.js';
+import { errorSummary, type Field, renderFields } from './fields.js';
 import {
   dateOf,
   defined,
@@ -249,20 +249,7 @@ export function logPage(
     width: 'two-thirds',
     fields: renderFields(FORM, fields, values, errors),
     formError,
-    errors:
-      errors.length === 0 && formError === undefined
-        ? undefined
-        : {
-            list: [
-              ...(formError === undefined
-                ? []
-                : [{ text: formError, href: `#${FORM}-form` }]),
-              ...errors.map((e) => ({
-                text: e.message,
-                href: `#${anchorOf(FORM, e.field)}`,
-              })),
-            ],
-          },
+    errors: errorSummary(FORM, errors, formError),
   });
 }
 
