@@ -8,7 +8,7 @@
  * here, so each batch is exactly what the test hands over.
  */
 import { randomUUID } from 'node:crypto';
-import { type AttributeValue, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type ComplaintState, presetById, runningClocks } from '@hearth/domain';
@@ -23,10 +23,9 @@ import {
   DynamoDbComplaintRepository,
   storedDecision,
 } from '../../functions/shared/adapters/dynamodb/complaint-repository.js';
-import { keys } from '../../functions/shared/adapters/dynamodb/keys.js';
 import { scheduleInputSchema } from '../../functions/shared/contracts/index.js';
 import { envKeys } from '../../functions/shared/env-keys.js';
-import { calendarFor, execute } from '../../functions/shared/service.js';
+import { calendarFor } from '../../functions/shared/service.js';
 import {
   localCredentials,
   localRegion,
@@ -38,6 +37,7 @@ import {
   startScheduler,
 } from '../../infra/local/scheduler/index.js';
 import { type RunningSes, startSes } from '../../infra/local/ses.js';
+import { acknowledgedComplaint, eventImage } from './support/decisions.js';
 import { dynamoDbClient, freshTable } from './support/dynamodb.js';
 import { expectEveryCaseWhole, scanTable } from './support/hostile.js';
 
@@ -125,26 +125,14 @@ afterAll(async () => {
 });
 
 /** Received from the web form and acknowledged: two decisions, with intents. */
-async function anAcknowledgedComplaint(): Promise<string> {
-  const now = new Date().toISOString();
-  const reference = await repository.nextReference(ORG, 2026);
-  const common = {
-    repository,
-    organisationId: ORG,
-    policy: policy as NonNullable<typeof policy>,
-    now,
-    newId: randomUUID,
-  };
-  await execute({
-    ...common,
-    actor: { kind: 'resident', id: 'web-form' },
-    command: {
-      type: 'receive',
-      id: reference,
-      reference,
-      channel: 'web',
-      receivedAt: now,
-      summary: 'My kitchen window will not close and the frame is rotten.',
+const anAcknowledgedComplaint = () =>
+  acknowledgedComplaint(
+    {
+      repository,
+      organisationId: ORG,
+      policy: policy as NonNullable<typeof policy>,
+    },
+    {
       resident: {
         name: 'Alex Resident',
         email: 'alex.resident@example.org',
@@ -152,39 +140,10 @@ async function anAcknowledgedComplaint(): Promise<string> {
         formats: [],
       },
     },
-  });
-  await execute({
-    ...common,
-    actor: { kind: 'staff', id: 'staff-jo' },
-    complaintId: reference,
-    command: {
-      type: 'acknowledge',
-      stage: 1,
-      definition: {
-        issues: [{ id: 'i1', summary: 'Window will not close', inScope: true }],
-        outcomesSought: ['Replace the window'],
-      },
-    },
-  });
-  return reference;
-}
-
-/** An event item as the stream's NewImage carries it. */
-async function imageOf(
-  reference: string,
-  version: number,
-): Promise<Record<string, AttributeValue>> {
-  const key = keys.event(ORG, reference, version);
-  const { Item } = await client.send(
-    new GetItemCommand({
-      TableName: tableName,
-      Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-      ConsistentRead: true,
-    }),
   );
-  if (Item === undefined) throw new Error(`No event ${reference}#${version}`);
-  return Item;
-}
+
+const imageOf = (reference: string, version: number) =>
+  eventImage(client, tableName, ORG, reference, version);
 
 let sequence = 1_000;
 function streamRecord(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type AttributeValue, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { SendEmailCommandInput } from '@aws-sdk/client-sesv2';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -31,7 +31,6 @@ import {
 import { DynamoDbComplaintRepository } from '../../functions/shared/adapters/dynamodb/complaint-repository.js';
 import { keys } from '../../functions/shared/adapters/dynamodb/keys.js';
 import { envKeys } from '../../functions/shared/env-keys.js';
-import { execute } from '../../functions/shared/service.js';
 import { outboxFilterPattern } from '../../functions/shared/table.js';
 import { streamArnOf } from '../../infra/local/create-table.js';
 import {
@@ -42,6 +41,7 @@ import { lambdaContext } from '../../infra/local/lambda-runtime.js';
 import { type RunningS3, startS3 } from '../../infra/local/s3/index.js';
 import { type RunningSes, startSes } from '../../infra/local/ses.js';
 import { startStreamPoller } from '../../infra/local/stream-poller.js';
+import { acknowledgedComplaint, eventImage } from './support/decisions.js';
 import { dynamoDbClient, freshTable } from './support/dynamodb.js';
 
 const ORG = 'letters-org';
@@ -169,42 +169,23 @@ function aResident(overrides: Partial<Resident> = {}): Resident {
 }
 
 /** A complaint received from the web form and acknowledged at stage 1. */
-async function anAcknowledgedComplaint(
+const anAcknowledgedComplaint = (
   resident: Resident = aResident(),
   representative?: Representative,
-): Promise<string> {
-  const now = new Date().toISOString();
-  const reference = await repository.nextReference(ORG, 2026);
-  const common = {
-    repository,
-    organisationId: ORG,
-    policy: policy as NonNullable<typeof policy>,
-    now,
-    newId: randomUUID,
-  };
-  await execute({
-    ...common,
-    actor: { kind: 'resident', id: 'web-form' },
-    command: {
-      type: 'receive',
-      id: reference,
-      reference,
-      channel: 'web',
-      receivedAt: now,
-      summary: 'My kitchen window will not close and the frame is rotten.',
-      outcomeSought: 'Replace the window',
+) =>
+  acknowledgedComplaint(
+    {
+      repository,
+      organisationId: ORG,
+      policy: policy as NonNullable<typeof policy>,
+    },
+    {
       resident,
       ...(representative === undefined ? {} : { representative }),
+      outcomeSought: 'Replace the window',
+      definition,
     },
-  });
-  await execute({
-    ...common,
-    actor: { kind: 'staff', id: 'staff-jo' },
-    complaintId: reference,
-    command: { type: 'acknowledge', stage: 1, definition },
-  });
-  return reference;
-}
+  );
 
 let sequence = 1000;
 
@@ -217,13 +198,7 @@ async function streamRecord(
   ) => Record<string, AttributeValue> = (i) => i,
 ): Promise<DynamoDBRecord> {
   const key = keys.event(ORG, reference, version);
-  const { Item } = await client.send(
-    new GetItemCommand({
-      TableName: tableName,
-      Key: { pk: { S: key.pk }, sk: { S: key.sk } },
-    }),
-  );
-  if (Item === undefined) throw new Error(`No event ${reference}#${version}`);
+  const Item = await eventImage(client, tableName, ORG, reference, version);
   sequence += 1;
   return {
     eventID: randomUUID(),
